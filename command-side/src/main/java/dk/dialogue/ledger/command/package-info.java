@@ -1,0 +1,2 @@
+/** The command side: records letters and decisions of dialogue threads as immutable events. */
+package dk.dialogue.ledger.command;

@@ -1,0 +1,128 @@
+package dk.dialogue.ledger.command.store;
+
+import dk.dialogue.ledger.command.document.DocumentStoringInterceptor;
+import dk.dialogue.ledger.command.idempotency.IdempotencyInterceptor;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/** Wires Axon's JDBC event storage engine to the Flyway-owned tables of {@code V1__event_store.sql}. */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    /** Column and table names as created by the migration: snake case instead of Axon's camel case defaults. */
+    public static final EventSchema SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .timestampColumn("time_stamp")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return jackson();
+    }
+
+    private static JacksonSerializer jackson() {
+        return JacksonSerializer.builder().objectMapper(AxonJson.objectMapper()).build();
+    }
+
+    /** A duplicate (thread, sequence) is a concurrent append, not a server error. */
+    /** A duplicate (thread, sequence number) is a concurrent append, not a server error. */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
+    }
+
+    @Bean
+    public ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Value("${ledger.event-store.batch-size:500}") int batchSize) {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .schema(SCHEMA)
+                .dataType(byte[].class)
+                .batchSize(batchSize)
+                .build();
+    }
+
+    @Bean
+    public Cache threadCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    public SnapshotTriggerDefinition threadSnapshotTrigger(Snapshotter snapshotter,
+                                                           @Value("${ledger.event-store.snapshot-threshold:50}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    public CorrelationDataProvider ledgerCorrelationDataProvider() {
+        return new LedgerCorrelationDataProvider();
+    }
+
+    /** Runs inside the command's transaction, which the bus's first interceptor opens. */
+    @Autowired
+    public void registerInterceptors(CommandBus commandBus, IdempotencyInterceptor idempotency,
+                                     DocumentStoringInterceptor documents) {
+        commandBus.registerHandlerInterceptor(idempotency);
+        commandBus.registerHandlerInterceptor(documents);
+    }
+}

@@ -1,0 +1,17 @@
+package dk.dialogue.ledger.command.thread;
+
+import dk.dialogue.ledger.command.web.ValidatedRequest;
+import dk.dialogue.ledger.command.web.Violations;
+import dk.dialogue.ledger.events.Party;
+import java.time.LocalDate;
+
+/** Body of {@code POST /api/threads/{id}/cancellation}. */
+public record CancelMeetingRequest(Party cancelledBy, String reason, LocalDate businessDate)
+        implements ValidatedRequest {
+
+    @Override
+    public void validate(Violations v) {
+        v.party("cancelledBy", cancelledBy);
+        v.requiredText("reason", reason, Violations.LONG_TEXT);
+    }
+}
