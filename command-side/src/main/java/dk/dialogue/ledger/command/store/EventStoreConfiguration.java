@@ -1,9 +1,6 @@
 package dk.dialogue.ledger.command.store;
 
-import dk.dialogue.ledger.command.document.DocumentStoringInterceptor;
-import dk.dialogue.ledger.command.idempotency.IdempotencyInterceptor;
 import javax.sql.DataSource;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -20,7 +17,6 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -116,13 +112,5 @@ public class EventStoreConfiguration {
     @Bean
     public CorrelationDataProvider ledgerCorrelationDataProvider() {
         return new LedgerCorrelationDataProvider();
-    }
-
-    /** Runs inside the command's transaction, which the bus's first interceptor opens. */
-    @Autowired
-    public void registerInterceptors(CommandBus commandBus, IdempotencyInterceptor idempotency,
-                                     DocumentStoringInterceptor documents) {
-        commandBus.registerHandlerInterceptor(idempotency);
-        commandBus.registerHandlerInterceptor(documents);
     }
 }
