@@ -7,6 +7,7 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +15,13 @@ import org.springframework.stereotype.Component;
  * Claims a command's Idempotency-Key in the transaction that appends its events. A copy that arrives
  * while the first is in flight waits on the key's row and then answers with the first one's outcome;
  * if the first failed, its claim rolled back and the copy runs instead.
+ * <p>
+ * Axon's Spring Boot support registers every handler interceptor bean on the command bus, in bean order,
+ * behind the transaction interceptor the bus opens first. This one goes before the document interceptor,
+ * so a replayed request stops here, before anything is written.
  */
 @Component
+@Order(1)
 public class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final JdbcTemplate jdbc;
