@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -57,7 +58,6 @@ public class DialogueThread {
     private Deadline deadline;
     private final Map<String, ParticipationAnswer> registrations = new HashMap<>();
     private final Map<String, Letter> letters = new HashMap<>();
-    private final Set<String> letterTexts = new HashSet<>();
     private final Set<String> links = new HashSet<>();
 
     /** Required by Axon to rebuild the thread from its events. */
@@ -99,7 +99,7 @@ public class DialogueThread {
                 "proposal " + cmd.proposalId() + " already exists");
         if (cmd.counters() != null) {
             ProposalState countered = requireOpenProposal(cmd.counters().value(), "counters");
-            require(!countered.proposerKey().equals(cmd.proposedBy().key()), "counters",
+            require(!countered.madeBy(cmd.proposedBy().key()), "counters",
                     "a party cannot counter its own proposal; withdraw it instead");
         }
         apply(new DateProposed(threadId, cmd.proposalId(), cmd.proposedBy(), cmd.slots(), cmd.location(),
@@ -113,7 +113,7 @@ public class DialogueThread {
         requireNotEnded();
         require(stage.negotiating(), null, "a proposal can only be withdrawn before a meeting is scheduled");
         ProposalState proposal = requireOpenProposal(cmd.proposalId().value(), "proposalId");
-        require(proposal.proposerKey().equals(cmd.withdrawnBy().key()), "withdrawnBy",
+        require(proposal.madeBy(cmd.withdrawnBy().key()), "withdrawnBy",
                 "only the party that made proposal " + cmd.proposalId() + " can withdraw it");
         apply(new ProposalWithdrawn(threadId, cmd.proposalId(), cmd.withdrawnBy(), cmd.reason(), cmd.businessDate()));
         return version();
@@ -128,7 +128,7 @@ public class DialogueThread {
         ProposalState proposal = requireOpenProposal(cmd.proposalId().value(), "proposalId");
         require(cmd.slotIndex() >= 0 && cmd.slotIndex() < proposal.slots().size(), "slotIndex",
                 "proposal " + cmd.proposalId() + " has no slot " + cmd.slotIndex());
-        require(!proposal.proposerKey().equals(cmd.acceptedBy().key()), "acceptedBy",
+        require(!proposal.madeBy(cmd.acceptedBy().key()), "acceptedBy",
                 "a party cannot accept its own proposal");
         Location where = cmd.location() != null ? cmd.location()
                 : proposal.location() != null ? proposal.location() : location;
@@ -194,7 +194,7 @@ public class DialogueThread {
         checkVersion(cmd);
         require(!letters.containsKey(cmd.letterId().value()), "letterId",
                 "letter " + cmd.letterId() + " is already registered");
-        require(!letterTexts.contains(cmd.letter().textSha256()), "letter.text",
+        require(!textRegistered(cmd.letter().textSha256(), null), "letter.text",
                 "a letter with the same text is already registered in this thread");
         apply(new LetterRecorded(threadId, cmd.letterId(), cmd.role(), cmd.letter(), cmd.letter().letterDate()));
         return version();
@@ -258,6 +258,8 @@ public class DialogueThread {
         if (current.equals(cmd.correctedLetter())) {
             return version();
         }
+        require(!textRegistered(cmd.correctedLetter().textSha256(), cmd.letterId().value()), "correctedLetter.text",
+                "another letter with the same text is already registered in this thread");
         apply(new RecordCorrected(threadId, cmd.letterId(), cmd.correctedLetter(), cmd.reason(), cmd.businessDate()));
         return version();
     }
@@ -270,13 +272,13 @@ public class DialogueThread {
         event.inviting().forEach(party -> inviting.put(party.key(), party));
         event.invited().forEach(party -> invited.put(party.key(), party));
         if (event.proposalId() != null) {
-            String proposer = event.inviting().get(0).key();
+            Set<String> proposers = event.inviting().stream().map(Party::key).collect(Collectors.toSet());
             proposals.put(event.proposalId().value(),
-                    new ProposalState(proposer, event.slots(), event.location(), true));
+                    new ProposalState(proposers, event.slots(), event.location(), true));
         }
         location = event.location();
         deadline = event.deadline();
-        rememberLetter(event.letterId().value(), event.letter());
+        letters.put(event.letterId().value(), event.letter());
     }
 
     @EventSourcingHandler
@@ -285,7 +287,7 @@ public class DialogueThread {
             proposals.computeIfPresent(event.counters().value(), (id, proposal) -> proposal.closed());
         }
         proposals.put(event.proposalId().value(),
-                new ProposalState(event.proposedBy().key(), event.slots(), event.location(), true));
+                new ProposalState(Set.of(event.proposedBy().key()), event.slots(), event.location(), true));
         stage = ThreadStage.DATE_PROPOSED;
     }
 
@@ -329,7 +331,7 @@ public class DialogueThread {
 
     @EventSourcingHandler
     void on(LetterRecorded event) {
-        rememberLetter(event.letterId().value(), event.letter());
+        letters.put(event.letterId().value(), event.letter());
     }
 
     @EventSourcingHandler
@@ -354,12 +356,14 @@ public class DialogueThread {
 
     @EventSourcingHandler
     void on(RecordCorrected event) {
-        rememberLetter(event.letterId().value(), event.correctedLetter());
+        letters.put(event.letterId().value(), event.correctedLetter());
     }
 
-    private void rememberLetter(String letterId, Letter letter) {
-        letters.put(letterId, letter);
-        letterTexts.add(letter.textSha256());
+    /** Whether a letter other than {@code exceptLetterId} is registered with this text, as currently corrected. */
+    private boolean textRegistered(String textSha256, String exceptLetterId) {
+        return letters.entrySet().stream()
+                .anyMatch(entry -> !entry.getKey().equals(exceptLetterId)
+                        && entry.getValue().textSha256().equals(textSha256));
     }
 
     private static String linkKey(ThreadId other, Object type) {

@@ -18,4 +18,8 @@ public record ProposeDate(@TargetAggregateIdentifier ThreadId threadId,
                           Location location,
                           ProposalId counters,
                           LocalDate businessDate) implements VersionedCommand {
+
+    public ProposeDate {
+        slots = slots == null ? List.of() : slots;
+    }
 }

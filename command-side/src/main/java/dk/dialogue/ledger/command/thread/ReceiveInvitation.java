@@ -25,4 +25,12 @@ public record ReceiveInvitation(@TargetAggregateIdentifier ThreadId threadId,
                                 Location location,
                                 Deadline deadline,
                                 List<Document> documents) implements CarriesDocuments {
+
+    /** A letter may propose no date at all; absent lists read as empty. */
+    public ReceiveInvitation {
+        inviting = inviting == null ? List.of() : inviting;
+        invited = invited == null ? List.of() : invited;
+        slots = slots == null ? List.of() : slots;
+        documents = documents == null ? List.of() : documents;
+    }
 }

@@ -1,0 +1,76 @@
+package dk.dialogue.ledger.command.store;
+
+import static dk.dialogue.ledger.command.support.Requests.invitation;
+import static dk.dialogue.ledger.command.support.Requests.letter;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.dialogue.ledger.command.support.CommandSideIntegrationTest;
+import dk.dialogue.ledger.command.support.LedgerClient;
+import dk.dialogue.ledger.command.support.LedgerClient.Response;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Another instance appending to a thread leaves this instance's cached aggregate behind. The append then
+ * collides on (thread, sequence number): that must surface as a retry, not as a 500 or a lost event.
+ */
+@CommandSideIntegrationTest
+class StaleCacheIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void a_command_decided_on_a_stale_cached_thread_is_retried_on_fresh_state_and_succeeds() {
+        LedgerClient clerk = LedgerClient.as(port, "clerk");
+        String threadId = clerk.post("/api/threads", invitation("invitation cached here")).json()
+                .get("threadId").asText();
+        assertThat(clerk.post("/api/threads/" + threadId + "/letters", letter("reply seen here")).status())
+                .isEqualTo(200);
+        appendAsAnotherInstanceWould(threadId);
+
+        Response response = clerk.post("/api/threads/" + threadId + "/letters", letter("reply after the other"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("version").asLong()).isEqualTo(4);
+        List<Long> sequence = jdbc.queryForList("SELECT sequence_number FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? ORDER BY sequence_number", Long.class, threadId);
+        assertThat(sequence).containsExactly(0L, 1L, 2L, 3L);
+    }
+
+    @Test
+    void a_stale_if_match_against_a_thread_changed_elsewhere_is_412_not_a_silent_retry() {
+        LedgerClient clerk = LedgerClient.as(port, "clerk");
+        String threadId = clerk.post("/api/threads", invitation("invitation with if-match elsewhere")).json()
+                .get("threadId").asText();
+        appendAsAnotherInstanceWould(threadId);
+
+        Response response = clerk.post("/api/threads/" + threadId + "/letters", letter("decided on version 1"),
+                java.util.Map.of("If-Match", "\"1\""));
+
+        assertThat(response.status()).isEqualTo(412);
+        assertThat(response.json().get("currentVersion").asLong()).isEqualTo(2);
+    }
+
+    /** Copies the thread's last event as the next one, with a new id and letter text, straight into the table. */
+    private void appendAsAnotherInstanceWould(String threadId) {
+        jdbc.update("""
+                INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                    time_stamp, payload_type, payload_revision, payload, meta_data)
+                SELECT ?, aggregate_identifier, sequence_number + 1, type, time_stamp,
+                    'dk.dialogue.ledger.events.LetterRecorded', '1',
+                    convert_to(json_build_object('threadId', aggregate_identifier, 'letterId', ?, 'role', 'OTHER',
+                        'letter', json_build_object('letterDate', '2019-09-25', 'subject', 'Written elsewhere',
+                            'textSha256', md5(?)), 'businessDate', '2019-09-25')::text, 'UTF8'),
+                    meta_data
+                FROM domain_event_entry WHERE aggregate_identifier = ?
+                ORDER BY sequence_number DESC LIMIT 1""",
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(), threadId);
+    }
+}
