@@ -1,6 +1,7 @@
 package dk.dialogue.ledger.command.security;
 
 import dk.dialogue.ledger.command.web.ProblemWriter;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -12,10 +13,10 @@ import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -56,8 +57,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/**").hasRole(CLERK)
                         .requestMatchers("/actuator/**").hasAnyRole(CLERK, "AUDITOR")
                         .anyRequest().hasRole(CLERK))
-                .authenticationManager(new ProviderManager(new VerifiedCredentialsCache(
-                        daoProvider(properties), clock, Duration.ofMinutes(5))))
+                .authenticationProvider(new VerifiedCredentialsCache(daoProvider(properties), clock,
+                        Duration.ofMinutes(5)))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"ledger\"");
                     problems.write(response, request, problem(HttpStatus.UNAUTHORIZED, "Authentication required"));
@@ -66,8 +67,9 @@ public class SecurityConfiguration {
                         problems.write(response, request, problem(HttpStatus.FORBIDDEN,
                                 "Your role does not allow this"))));
         if (properties.jwt().enabled()) {
+            JwtDecoder decoder = jwtDecoder(properties.jwt());
             http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt
-                    .decoder(jwtDecoder(properties.jwt()))
+                    .decoder(decoder)
                     .jwtAuthenticationConverter(token -> new JwtAuthenticationToken(token, roles(token, properties.jwt())))));
         }
         return http.build();
@@ -111,8 +113,15 @@ public class SecurityConfiguration {
                 }));
     }
 
-    private static JwtDecoder jwtDecoder(SecurityProperties.Jwt settings) {
-        NimbusJwtDecoder decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(settings.issuerUri());
+    private static JwtDecoder jwtDecoder(SecurityProperties.Jwt settings) throws IOException {
+        if (settings.issuerUri() == null || settings.audience() == null) {
+            throw new IllegalStateException("ledger.security.jwt.enabled needs ledger.security.jwt.issuer-uri and "
+                    + "ledger.security.jwt.audience");
+        }
+        NimbusJwtDecoder decoder = settings.publicKeyLocation() != null
+                ? NimbusJwtDecoder.withPublicKey(RsaKeyConverters.x509().convert(
+                        settings.publicKeyLocation().getInputStream())).build()
+                : (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(settings.issuerUri());
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(settings.issuerUri()),
                 token -> token.getAudience() != null && token.getAudience().contains(settings.audience())

@@ -1,6 +1,7 @@
 package dk.dialogue.ledger.command.security;
 
 import java.util.List;
+import org.springframework.core.io.Resource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,7 +15,7 @@ public record SecurityProperties(List<User> users, Jwt jwt) {
 
     public SecurityProperties {
         users = users == null ? List.of() : List.copyOf(users);
-        jwt = jwt == null ? new Jwt(false, null, null, null) : jwt;
+        jwt = jwt == null ? new Jwt(false, null, null, null, null) : jwt;
     }
 
     /**
@@ -26,11 +27,13 @@ public record SecurityProperties(List<User> users, Jwt jwt) {
     }
 
     /**
-     * @param enabled    accept bearer JWTs
-     * @param issuerUri  the issuer, checked on every token
-     * @param audience   the audience a token must name
-     * @param rolesClaim the claim listing the ledger roles, {@code roles} by default
+     * @param enabled           accept bearer JWTs
+     * @param issuerUri         the issuer, checked on every token; its keys are discovered from it
+     * @param audience          the audience a token must name
+     * @param rolesClaim        the claim listing the ledger roles, {@code roles} by default
+     * @param publicKeyLocation an RSA public key (PEM) to verify tokens with instead of discovering the issuer's
      */
-    public record Jwt(boolean enabled, String issuerUri, String audience, String rolesClaim) {
+    public record Jwt(boolean enabled, String issuerUri, String audience, String rolesClaim,
+                      Resource publicKeyLocation) {
     }
 }
