@@ -10,7 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class CommandSideApplication {
 
+    private static final String AXON_UPDATE_CHECK = "axoniq.update-checker.disabled";
+
     public static void main(String[] args) {
+        // A ledger of public bodies does not report usage to a vendor; set the property to false to opt in.
+        if (System.getProperty(AXON_UPDATE_CHECK) == null) {
+            System.setProperty(AXON_UPDATE_CHECK, "true");
+        }
         EmbeddedDatabase.startUnlessConfigured(args);
         SpringApplication.run(CommandSideApplication.class, args);
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.SpringApplication;
@@ -101,17 +102,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     static boolean datasourceConfigured(String[] args, Map<String, String> environment) {
-        return setting(args, "spring.datasource.url").isPresent()
+        return Arrays.stream(args).anyMatch(arg -> arg.startsWith("--spring.datasource.url="))
+                || System.getProperty("spring.datasource.url") != null
                 || environment.containsKey("SPRING_DATASOURCE_URL");
     }
 
-    /** A setting from {@code --name=value} arguments, else a system property. */
+    /**
+     * A setting read before Spring starts, in Spring's order: a {@code --name=value} argument, a system
+     * property, then the environment variable ({@code LEDGER_EMBEDDED_DATABASE_PORT} for
+     * {@code ledger.embedded-database.port}).
+     */
     private static Optional<String> setting(String[] args, String name) {
         String prefix = "--" + name + "=";
+        String variable = name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
         return Arrays.stream(args)
                 .filter(arg -> arg.startsWith(prefix))
                 .map(arg -> arg.substring(prefix.length()))
                 .findFirst()
-                .or(() -> Optional.ofNullable(System.getProperty(name)));
+                .or(() -> Optional.ofNullable(System.getProperty(name)))
+                .or(() -> Optional.ofNullable(System.getenv(variable)));
     }
 }
