@@ -13,10 +13,17 @@ CREATE TABLE domain_event_entry (
     payload_revision     VARCHAR(16),
     payload              BYTEA        NOT NULL,
     meta_data            BYTEA,
+    -- The appending transaction. Readers take events in (tx_id, global_index) order and only from
+    -- transactions older than every one still running, so a late commit can never land behind a reader.
+    -- The command side writes nothing before it has loaded the thread, so within a thread this order is
+    -- the sequence-number order.
+    tx_id                XID8         NOT NULL DEFAULT pg_current_xact_id(),
     -- Two writers of one thread that decided on the same version cannot both append: the second gets
     -- SQLSTATE 23505, which Axon turns into a ConcurrencyException.
     CONSTRAINT domain_event_entry_aggregate_sequence UNIQUE (aggregate_identifier, sequence_number)
 );
+
+CREATE INDEX domain_event_entry_commit_order ON domain_event_entry (tx_id, global_index);
 
 CREATE TABLE snapshot_event_entry (
     aggregate_identifier VARCHAR(64)  NOT NULL,

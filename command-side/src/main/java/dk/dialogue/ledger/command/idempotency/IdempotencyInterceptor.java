@@ -1,33 +1,36 @@
 package dk.dialogue.ledger.command.idempotency;
 
 import dk.dialogue.ledger.events.EventMetadata;
-import java.util.List;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Claims a command's Idempotency-Key in the transaction that appends its events. A copy that arrives
- * while the first is in flight waits on the key's row and then answers with the first one's outcome;
- * if the first failed, its claim rolled back and the copy runs instead.
+ * Answers a request repeated under the same Idempotency-Key with its first outcome, and records the
+ * outcome of a new one in the transaction that appends its events.
+ * <p>
+ * The outcome is written only after the thread has been loaded and the command handled: a transaction
+ * that writes nothing before it has seen the thread's latest committed state orders its events after that
+ * state in the event store's commit order (see {@code tx_id}). A copy that ran concurrently either fails
+ * on the thread's rules or finds the key taken; {@code CommandDispatcher} then answers with the first
+ * outcome.
  * <p>
  * Axon's Spring Boot support registers every handler interceptor bean on the command bus, in bean order,
- * behind the transaction interceptor the bus opens first. This one goes before the document interceptor,
- * so a replayed request stops here, before anything is written.
+ * behind the transaction interceptor the bus opens first; this one runs before the document interceptor.
  */
 @Component
 @Order(1)
 public class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    private final JdbcTemplate jdbc;
+    private final IdempotencyRecords records;
 
-    public IdempotencyInterceptor(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public IdempotencyInterceptor(IdempotencyRecords records) {
+        this.records = records;
     }
 
     @Override
@@ -39,28 +42,14 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
         }
         String principal = (String) metaData.get(EventMetadata.RECORDED_BY);
         String fingerprint = (String) metaData.get(CommandMetadata.REQUEST_FINGERPRINT);
-        int claimed = jdbc.update("""
-                INSERT INTO idempotency_record (principal, idempotency_key, fingerprint)
-                VALUES (?, ?, ?)
-                ON CONFLICT (principal, idempotency_key) DO NOTHING""", principal, key, fingerprint);
-        if (claimed == 0) {
-            return replay(principal, key, fingerprint);
+        Optional<Replayed> earlier = records.find(principal, key, fingerprint);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         Object result = chain.proceed();
-        jdbc.update("UPDATE idempotency_record SET version = ? WHERE principal = ? AND idempotency_key = ?",
-                CommandOutcome.versionOf(result), principal, key);
+        if (!records.record(principal, key, fingerprint, CommandOutcome.versionOf(result))) {
+            throw new DuplicateRequest(key);
+        }
         return result;
-    }
-
-    private Replayed replay(String principal, String key, String fingerprint) {
-        List<Replayed> earlier = jdbc.query("""
-                SELECT fingerprint, version FROM idempotency_record
-                WHERE principal = ? AND idempotency_key = ?""", (rs, row) -> {
-            if (!rs.getString(1).equals(fingerprint)) {
-                throw new IdempotencyKeyReused(key);
-            }
-            return new Replayed(rs.getLong(2));
-        }, principal, key);
-        return earlier.get(0);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dialogue.ledger.command.idempotency.CommandMetadata;
 import dk.dialogue.ledger.command.idempotency.CommandOutcome;
+import dk.dialogue.ledger.command.idempotency.IdempotencyRecords;
 import dk.dialogue.ledger.command.idempotency.Replayed;
 import dk.dialogue.ledger.events.EventMetadata;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -30,13 +32,15 @@ import org.springframework.stereotype.Component;
 public class CommandDispatcher {
 
     private final CommandGateway gateway;
+    private final IdempotencyRecords idempotencyRecords;
     private final ObjectMapper json;
     private final Clock clock;
     private final int maxAttempts;
 
-    public CommandDispatcher(CommandGateway gateway, ObjectMapper json, Clock clock,
-                             @Value("${ledger.commands.max-attempts:5}") int maxAttempts) {
+    public CommandDispatcher(CommandGateway gateway, IdempotencyRecords idempotencyRecords, ObjectMapper json,
+                             Clock clock, @Value("${ledger.commands.max-attempts:5}") int maxAttempts) {
         this.gateway = gateway;
+        this.idempotencyRecords = idempotencyRecords;
         this.json = json;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
@@ -62,6 +66,15 @@ public class CommandDispatcher {
                     throw new ConcurrentModification(threadId, attempt);
                 }
                 backOff(attempt);
+            } catch (RuntimeException e) {
+                // A copy under the same key may have won while this one ran: answer as the copy did.
+                Optional<Replayed> earlier = request.idempotencyKey() == null ? Optional.empty()
+                        : idempotencyRecords.find(request.principal(), request.idempotencyKey(),
+                        (String) metaData.get(CommandMetadata.REQUEST_FINGERPRINT));
+                if (earlier.isEmpty()) {
+                    throw e;
+                }
+                return new CommandResult(earlier.get().version(), true);
             }
         }
     }

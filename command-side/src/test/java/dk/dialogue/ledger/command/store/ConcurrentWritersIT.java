@@ -10,6 +10,7 @@ import dk.dialogue.ledger.command.support.LedgerClient.Response;
 import dk.dialogue.ledger.command.support.PostgresTestDatabase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,8 +45,10 @@ class ConcurrentWritersIT {
                 start.await();
                 List<Integer> statuses = new ArrayList<>();
                 for (int i = 0; i < LETTERS_PER_WRITER; i++) {
+                    // Half the writers use Idempotency-Keys, whose records are written in the same transactions.
                     Response response = clerk.post("/api/threads/" + threadId + "/letters",
-                            letter("reply " + writer + "-" + i));
+                            letter("reply " + writer + "-" + i),
+                            writer % 2 == 0 ? Map.of("Idempotency-Key", "w" + writer + "-" + i) : Map.of());
                     statuses.add(response.status());
                 }
                 return statuses;
@@ -71,6 +74,10 @@ class ConcurrentWritersIT {
         for (int i = 0; i < sequence.size(); i++) {
             assertThat(sequence.get(i)).isEqualTo(i);
         }
+        List<Long> inCommitOrder = jdbc.queryForList("""
+                SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ?
+                ORDER BY tx_id, global_index""", Long.class, threadId);
+        assertThat(inCommitOrder).as("readers' commit order keeps the thread's order").isEqualTo(sequence);
         assertThat(jdbc.queryForObject("""
                 SELECT count(DISTINCT convert_from(payload, 'UTF8')::jsonb #>> '{letter,textSha256}')
                 FROM domain_event_entry WHERE aggregate_identifier = ?""", Long.class, threadId))
