@@ -1,0 +1,119 @@
+package dk.dialogue.ledger.query.eventstore;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+
+/**
+ * Axon's JDBC storage engine, reading the stream in commit order instead of by global index with gap
+ * detection. Axon's gap detection gives up on an event whose commit arrives later than its gap timeout
+ * after its timestamp (a slow transaction, clock skew): this engine never does. See {@link CommitOrderToken}.
+ * <p>
+ * The query side only reads: appending is the command side's job.
+ */
+public class CommitOrderEventStorageEngine extends JdbcEventStorageEngine {
+
+    /** Transactions older than this are finished: their events are final and visible. */
+    private static final String VISIBLE = "tx_id < pg_snapshot_xmin(pg_current_snapshot())";
+    private static final String FIELDS = "tx_id::text::bigint AS tx, global_index, event_identifier, time_stamp, "
+            + "payload_type, payload_revision, payload, meta_data, type, aggregate_identifier, sequence_number";
+
+    private final String table;
+    private final ConnectionProvider connections;
+    private final TransactionManager transactions;
+
+    public CommitOrderEventStorageEngine(JdbcEventStorageEngine.Builder builder, String table,
+                                         ConnectionProvider connections, TransactionManager transactions) {
+        super(builder);
+        this.table = table;
+        this.connections = connections;
+        this.transactions = transactions;
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        CommitOrderToken after = lastToken == null ? CommitOrderToken.TAIL
+                : (CommitOrderToken) WrappedToken.unwrapLowerBound(lastToken);
+        return query("SELECT " + FIELDS + " FROM " + table + " WHERE (tx_id, global_index) > (?::text::xid8, ?) AND "
+                + VISIBLE + " ORDER BY tx_id, global_index LIMIT ?", statement -> {
+            statement.setString(1, Long.toString(after.txId()));
+            statement.setLong(2, after.globalIndex());
+            statement.setInt(3, batchSize);
+        }, CommitOrderEventStorageEngine::trackedEvents);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return CommitOrderToken.TAIL;
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return query("SELECT tx_id::text::bigint, global_index FROM " + table + " WHERE " + VISIBLE
+                + " ORDER BY tx_id DESC, global_index DESC LIMIT 1", statement -> {
+        }, CommitOrderEventStorageEngine::firstToken);
+    }
+
+    /** The position just before the first event recorded at or after {@code dateTime}. */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        CommitOrderToken first = query("SELECT tx_id::text::bigint, global_index FROM " + table
+                + " WHERE time_stamp >= ? AND " + VISIBLE + " ORDER BY tx_id, global_index LIMIT 1",
+                statement -> statement.setString(1, dateTime.toString()), CommitOrderEventStorageEngine::firstToken);
+        return first.equals(CommitOrderToken.TAIL) ? createHeadToken()
+                : new CommitOrderToken(first.txId(), first.globalIndex() - 1);
+    }
+
+    private <R> R query(String sql, Parameters parameters, Rows<R> rows) {
+        return transactions.fetchInTransaction(() -> {
+            try (Connection connection = connections.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(sql)) {
+                parameters.set(statement);
+                try (ResultSet resultSet = statement.executeQuery()) {
+                    return rows.read(resultSet);
+                }
+            } catch (SQLException e) {
+                throw new EventStoreException("reading the event store failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static CommitOrderToken firstToken(ResultSet rows) throws SQLException {
+        return rows.next() ? new CommitOrderToken(rows.getLong(1), rows.getLong(2)) : CommitOrderToken.TAIL;
+    }
+
+    private static List<TrackedEventData<?>> trackedEvents(ResultSet rows) throws SQLException {
+        List<TrackedEventData<?>> events = new ArrayList<>();
+        while (rows.next()) {
+            CommitOrderToken token = new CommitOrderToken(rows.getLong("tx"), rows.getLong("global_index"));
+            events.add(new TrackedDomainEventData<>(token, new GenericDomainEventEntry<>(
+                    rows.getString("type"), rows.getString("aggregate_identifier"), rows.getLong("sequence_number"),
+                    rows.getString("event_identifier"), rows.getString("time_stamp"), rows.getString("payload_type"),
+                    rows.getString("payload_revision"), rows.getBytes("payload"), rows.getBytes("meta_data"))));
+        }
+        return events;
+    }
+
+    @FunctionalInterface
+    private interface Parameters {
+        void set(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Rows<R> {
+        R read(ResultSet rows) throws SQLException;
+    }
+}

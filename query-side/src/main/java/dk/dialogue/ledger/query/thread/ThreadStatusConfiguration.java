@@ -1,0 +1,22 @@
+package dk.dialogue.ledger.query.thread;
+
+import dk.dialogue.ledger.query.live.ReadModelChanges;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/** The live thread-status read model and the projection that keeps it. */
+@Configuration(proxyBeanMethods = false)
+public class ThreadStatusConfiguration {
+
+    @Bean
+    public ThreadStatusRepository threadStatusRepository(NamedParameterJdbcTemplate jdbc) {
+        return new ThreadStatusRepository(jdbc, ThreadStatusTables.LIVE);
+    }
+
+    @Bean
+    public ThreadStatusProjection threadStatusProjection(ThreadStatusRepository repository, LetterTexts texts,
+                                                         ReadModelChanges changes) {
+        return new ThreadStatusProjection(repository, texts, changes);
+    }
+}

@@ -1,0 +1,46 @@
+package dk.dialogue.ledger.query.thread;
+
+import dk.dialogue.ledger.events.ThreadEvent;
+import dk.dialogue.ledger.query.live.ReadModelChange;
+import dk.dialogue.ledger.query.live.ReadModelChanges;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+
+/**
+ * Keeps the thread-status read model: folds each event into its thread's view. Idempotent: an event the
+ * view already reflects (redelivery after a crash between write and token update cannot happen, as both
+ * commit together, but a rebuild or a reset may deliver it again) changes nothing.
+ */
+@ProcessingGroup(ThreadStatusProjection.GROUP)
+public class ThreadStatusProjection {
+
+    public static final String GROUP = "thread-status";
+
+    private final ThreadStatusRepository repository;
+    private final LetterTexts texts;
+    private final ReadModelChanges changes;
+
+    public ThreadStatusProjection(ThreadStatusRepository repository, LetterTexts texts, ReadModelChanges changes) {
+        this.repository = repository;
+        this.texts = texts;
+        this.changes = changes;
+    }
+
+    @EventHandler
+    void on(ThreadEvent event, DomainEventMessage<?> message) {
+        Optional<ThreadView> current = repository.find(event.threadId().value());
+        long expected = current.map(ThreadView::version).orElse(0L);
+        if (message.getSequenceNumber() < expected) {
+            return;
+        }
+        if (message.getSequenceNumber() > expected) {
+            throw new IllegalStateException("thread " + event.threadId() + " is at version " + expected
+                    + " but event " + message.getSequenceNumber() + " arrived: an earlier event is missing");
+        }
+        ThreadView next = ThreadFold.apply(current.orElse(null), event, EventInfos.of(message));
+        repository.save(next, texts.searchText(next));
+        changes.announce(new ReadModelChange(GROUP, next.threadId(), next.version()));
+    }
+}

@@ -1,0 +1,162 @@
+package dk.dialogue.ledger.query.thread;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.dialogue.ledger.events.EventJson;
+import dk.dialogue.ledger.events.Party;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/** Stores thread views, and answers dashboards' questions about them. */
+public class ThreadStatusRepository {
+
+    private static final ObjectMapper JSON = EventJson.objectMapper();
+    /** Overdue against the clock: an answer is awaited and the deadline's day has ended. */
+    private static final String OVERDUE = "(t.awaiting_answer AND t.deadline_due < :today)";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ThreadStatusTables tables;
+
+    public ThreadStatusRepository(NamedParameterJdbcTemplate jdbc, ThreadStatusTables tables) {
+        this.jdbc = jdbc;
+        this.tables = tables;
+    }
+
+    public Optional<ThreadView> find(String threadId) {
+        return jdbc.query("SELECT view FROM " + tables.threads() + " WHERE thread_id = :id",
+                Map.of("id", threadId), (rs, row) -> read(rs.getString(1))).stream().findFirst();
+    }
+
+    /** Inserts or replaces the thread's row and its party rows; {@code searchText} feeds the free-text index. */
+    public void save(ThreadView view, String searchText) {
+        MapSqlParameterSource row = new MapSqlParameterSource()
+                .addValue("id", view.threadId())
+                .addValue("kind", view.kind().name())
+                .addValue("status", view.status().name())
+                .addValue("subject", view.subject())
+                .addValue("first", view.firstLetterDate())
+                .addValue("last", view.lastLetterDate())
+                .addValue("due", view.deadline() == null ? null : view.deadline().due())
+                .addValue("awaiting", !view.awaitingAnswerFrom().isEmpty())
+                .addValue("meeting", view.meeting() == null ? null : Timestamp.from(view.meeting().slot().start()))
+                .addValue("version", view.version())
+                .addValue("recorded", view.lastRecordedAt() == null ? null : Timestamp.from(view.lastRecordedAt()))
+                .addValue("search", searchText)
+                .addValue("view", write(view));
+        jdbc.update("INSERT INTO " + tables.threads() + " (thread_id, kind, status, subject, first_letter_date, "
+                + "last_letter_date, deadline_due, awaiting_answer, meeting_start, version, last_recorded_at, search, view) "
+                + "VALUES (:id, :kind, :status, :subject, :first, :last, :due, :awaiting, :meeting, :version, :recorded, "
+                + "to_tsvector('danish', :search), CAST(:view AS jsonb)) "
+                + "ON CONFLICT (thread_id) DO UPDATE SET kind = EXCLUDED.kind, status = EXCLUDED.status, "
+                + "subject = EXCLUDED.subject, first_letter_date = EXCLUDED.first_letter_date, "
+                + "last_letter_date = EXCLUDED.last_letter_date, deadline_due = EXCLUDED.deadline_due, "
+                + "awaiting_answer = EXCLUDED.awaiting_answer, meeting_start = EXCLUDED.meeting_start, "
+                + "version = EXCLUDED.version, last_recorded_at = EXCLUDED.last_recorded_at, "
+                + "search = EXCLUDED.search, view = EXCLUDED.view", row);
+        jdbc.update("DELETE FROM " + tables.parties() + " WHERE thread_id = :id", Map.of("id", view.threadId()));
+        Set<String> awaiting = view.awaitingAnswerFrom().stream().map(PartyIds::of).collect(Collectors.toSet());
+        List<MapSqlParameterSource> parties = new ArrayList<>();
+        view.inviting().forEach(party -> parties.add(partyRow(view, party, "INVITING", awaiting)));
+        view.invited().forEach(party -> parties.add(partyRow(view, party, "INVITED", awaiting)));
+        jdbc.batchUpdate("INSERT INTO " + tables.parties() + " (thread_id, party_id, kind, name, role, awaiting) "
+                + "VALUES (:thread, :party, :kind, :name, :role, :awaiting) ON CONFLICT DO NOTHING",
+                parties.toArray(MapSqlParameterSource[]::new));
+    }
+
+    private static MapSqlParameterSource partyRow(ThreadView view, Party party, String role, Set<String> awaiting) {
+        String id = PartyIds.of(party);
+        return new MapSqlParameterSource()
+                .addValue("thread", view.threadId())
+                .addValue("party", id)
+                .addValue("kind", party.kind().name())
+                .addValue("name", party.name())
+                .addValue("role", role)
+                .addValue("awaiting", awaiting.contains(id));
+    }
+
+    public ThreadPage list(ThreadQuery query, LocalDate today) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        MapSqlParameterSource parameters = new MapSqlParameterSource("today", today);
+        if (!query.statuses().isEmpty()) {
+            where.append(" AND t.status IN (:statuses)");
+            parameters.addValue("statuses", query.statuses().stream().map(Enum::name).toList());
+        }
+        if (query.kind() != null) {
+            where.append(" AND t.kind = :kind");
+            parameters.addValue("kind", query.kind().name());
+        }
+        if (query.partyId() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM ").append(tables.parties())
+                    .append(" p WHERE p.thread_id = t.thread_id AND p.party_id = :party)");
+            parameters.addValue("party", query.partyId());
+        }
+        if (query.from() != null) {
+            where.append(" AND t.first_letter_date >= :from");
+            parameters.addValue("from", query.from());
+        }
+        if (query.to() != null) {
+            where.append(" AND t.first_letter_date <= :to");
+            parameters.addValue("to", query.to());
+        }
+        if (query.overdue() != null) {
+            where.append(query.overdue() ? " AND " : " AND NOT ").append(OVERDUE);
+        }
+        if (query.text() != null) {
+            where.append(" AND t.search @@ websearch_to_tsquery('danish', :text)");
+            parameters.addValue("text", query.text());
+        }
+        long total = jdbc.queryForObject("SELECT count(*) FROM " + tables.threads() + " t" + where, parameters,
+                Long.class);
+        parameters.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
+        List<ThreadSummary> items = jdbc.query("SELECT view FROM " + tables.threads() + " t" + where
+                + " ORDER BY t." + query.sort().column() + (query.descending() ? " DESC" : " ASC")
+                + " NULLS LAST, t.thread_id LIMIT :limit OFFSET :offset", parameters,
+                (rs, row) -> ThreadSummary.of(read(rs.getString(1)), today));
+        return new ThreadPage(items, query.page(), query.size(), total, (total + query.size() - 1) / query.size());
+    }
+
+    /** Counts of threads by status, by kind and by party, with overdue ones. */
+    public Map<String, Map<String, Long>> stats(LocalDate today) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("today", today);
+        return Map.of(
+                "byStatus", counts("SELECT status, count(*) FROM " + tables.threads() + " GROUP BY status", parameters),
+                "byKind", counts("SELECT kind, count(*) FROM " + tables.threads() + " GROUP BY kind", parameters),
+                "byParty", counts("SELECT party_id, count(*) FROM " + tables.parties() + " GROUP BY party_id",
+                        parameters),
+                "overdue", counts("SELECT 'overdue', count(*) FROM " + tables.threads() + " t WHERE " + OVERDUE,
+                        parameters));
+    }
+
+    private Map<String, Long> counts(String sql, MapSqlParameterSource parameters) {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query(sql, parameters, rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
+    static ThreadView read(String json) {
+        try {
+            return JSON.readValue(json, ThreadView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable thread view", e);
+        }
+    }
+
+    private static String write(ThreadView view) {
+        try {
+            return JSON.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write thread view " + view.threadId(), e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dk.dialogue.ledger.query.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
+
+/** ETags on every read, and the clock. */
+@Configuration(proxyBeanMethods = false)
+public class WebConfiguration {
+
+    /** Deadlines and business dates are Copenhagen dates. */
+    public static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+
+    @Bean
+    @ConditionalOnMissingBean
+    public static Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    public static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(COPENHAGEN));
+    }
+
+    /** Answers If-None-Match with 304 for any read whose body did not change; explicit ETags are kept. */
+    @Bean
+    public FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
+        FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
+                new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+}

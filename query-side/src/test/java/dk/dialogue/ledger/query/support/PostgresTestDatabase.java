@@ -1,0 +1,119 @@
+package dk.dialogue.ledger.query.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Gives each Spring test context a database of its own on a real PostgreSQL, with the event store's tables
+ * created by the command side's own migration (copied into the test classpath by the build): the server named by
+ * {@code LEDGER_TEST_DATABASE_URL} when set (e.g. {@code jdbc:postgresql://127.0.0.1:5432/test}), else an
+ * embedded one started once per JVM. Databases are dropped and the embedded server stopped only after
+ * every Spring context has closed.
+ */
+public final class PostgresTestDatabase {
+
+    private static final String EXTERNAL_URL = blankToNull(System.getenv("LEDGER_TEST_DATABASE_URL"));
+    private static final String USER = System.getenv().getOrDefault("LEDGER_TEST_DATABASE_USER", "postgres");
+    private static final String PASSWORD = System.getenv().getOrDefault("LEDGER_TEST_DATABASE_PASSWORD", "");
+    private static final List<String> CREATED = new ArrayList<>();
+    private static EmbeddedPostgres embedded;
+    private static String adminUrl;
+
+    private PostgresTestDatabase() {
+    }
+
+    /** Where the tests run, for their output. */
+    public static String server() {
+        return EXTERNAL_URL != null ? EXTERNAL_URL : "embedded PostgreSQL";
+    }
+
+    /** Creates an empty database and returns its JDBC URL. */
+    public static synchronized String createDatabase() {
+        String admin = adminUrl();
+        String name = "ledger_test_" + UUID.randomUUID().toString().replace("-", "");
+        execute(admin, "CREATE DATABASE " + name);
+        CREATED.add(name);
+        return admin.substring(0, admin.lastIndexOf('/') + 1) + name;
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    public static String password() {
+        return PASSWORD;
+    }
+
+    private static String adminUrl() {
+        if (adminUrl == null) {
+            if (EXTERNAL_URL != null) {
+                adminUrl = EXTERNAL_URL;
+            } else {
+                try {
+                    embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot start the embedded PostgreSQL for tests", e);
+                }
+                adminUrl = embedded.getJdbcUrl("postgres", "postgres");
+            }
+            SpringApplication.getShutdownHandlers().add(PostgresTestDatabase::cleanUp);
+        }
+        return adminUrl;
+    }
+
+    private static synchronized void cleanUp() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return;
+        }
+        CREATED.forEach(name -> execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+    }
+
+    private static void execute(String url, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD)) {
+            connection.createStatement().execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed on " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** Points a Spring test context at a fresh database. */
+    public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            String url = createDatabase();
+            Flyway.configure()
+                    .dataSource(url, USER, PASSWORD)
+                    .locations("classpath:db/migration/eventstore")
+                    .table("flyway_history_eventstore")
+                    .load()
+                    .migrate();
+            TestPropertyValues.of(
+                    "spring.datasource.url=" + url,
+                    "spring.datasource.username=" + USER,
+                    "spring.datasource.password=" + PASSWORD
+            ).applyTo(context);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dk.dialogue.ledger.query.thread;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.dialogue.ledger.query.support.Courses;
+import dk.dialogue.ledger.query.support.EventStoreWriter;
+import dk.dialogue.ledger.query.support.QuerySideIntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+@QuerySideIntegrationTest
+class ThreadStatusIT {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    DataSource dataSource;
+    EventStoreWriter store;
+    TestRestTemplate dashboard;
+
+    @BeforeEach
+    void setUp() {
+        store = new EventStoreWriter(dataSource);
+        dashboard = http.withBasicAuth("dashboard", "dashboard");
+    }
+
+    @Test
+    void the_sample_courses_reach_the_thread_status_read_model() {
+        String jobcamp = id();
+        String visit = id();
+        String partnership = id();
+        String text = store.storeText("Kære udvalg, vi inviterer til JobCAMP19 i Aalborg Kongrescenter");
+        store.append(Courses.jobcamp(jobcamp, text));
+        store.append(Courses.visit(visit, null));
+        store.append(Courses.partnership(partnership, null));
+
+        JsonNode held = awaitVersion(jobcamp, 3);
+        assertThat(held.get("status").asText()).isEqualTo("HELD");
+        assertThat(held.at("/meeting/slot/precision").asText()).isEqualTo("PART_OF_DAY");
+        assertThat(held.at("/meeting/slot/wording").asText()).isEqualTo("den 6. november sidst på dagen");
+        assertThat(held.at("/meeting/heldOn").asText()).isEqualTo("2019-11-06");
+        assertThat(held.at("/location/name").asText()).isEqualTo("Aalborg Kongrescenter");
+        assertThat(held.get("overdue").asBoolean()).isFalse();
+
+        JsonNode moved = awaitVersion(visit, 5);
+        assertThat(moved.at("/meeting/slot/start").asText()).isEqualTo("2020-10-08T11:00:00Z");
+        assertThat(moved.at("/meeting/previousSlots/0/start").asText()).isEqualTo("2020-09-24T11:00:00Z");
+        assertThat(moved.get("inviting")).hasSize(4);
+        assertThat(moved.get("letters")).hasSize(2);
+        assertThat(moved.get("lastLetterDate").asText()).isEqualTo("2020-08-27");
+
+        JsonNode call = awaitVersion(partnership, 9);
+        assertThat(call.get("status").asText()).isEqualTo("RECEIVED");
+        assertThat(call.at("/registrationSummary/registered").asInt()).isEqualTo(6);
+        assertThat(call.at("/registrationSummary/declined").asInt()).isEqualTo(2);
+        assertThat(call.at("/registrationSummary/late").asInt()).isEqualTo(1);
+        assertThat(call.at("/registrationSummary/notAnswered").asInt()).isEqualTo(2);
+        assertThat(call.get("awaitingAnswerFrom").findValuesAsText("name"))
+                .containsExactlyInAnyOrder("Guldborgsund Kommune", "Syddjurs Kommune");
+        assertThat(call.get("overdue").asBoolean()).as("deadline 19 April 2013 has passed").isTrue();
+
+        JsonNode found = dashboard.getForObject("/api/threads?q=Kongrescenter&size=100", JsonNode.class);
+        assertThat(found.get("items").findValuesAsText("threadId")).contains(jobcamp).doesNotContain(visit);
+        JsonNode overdue = dashboard.getForObject("/api/threads?overdue=true&kind=REGISTRATION_CALL", JsonNode.class);
+        assertThat(overdue.get("items").findValuesAsText("threadId")).contains(partnership);
+        JsonNode byParty = dashboard.getForObject("/api/threads?party=municipality-aarhus-kommune&status=HELD",
+                JsonNode.class);
+        assertThat(byParty.get("items").findValuesAsText("threadId")).containsExactly(visit);
+        JsonNode byDate = dashboard.getForObject("/api/threads?from=2019-01-01&to=2019-12-31&sort=letterDate",
+                JsonNode.class);
+        assertThat(byDate.get("items").findValuesAsText("threadId")).contains(jobcamp)
+                .doesNotContain(visit, partnership);
+
+        JsonNode stats = dashboard.getForObject("/api/stats", JsonNode.class);
+        assertThat(stats.at("/byStatus/HELD").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(stats.at("/byParty/committee-folketingets-beskæftigelsesudvalg").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void a_read_answers_304_when_the_thread_did_not_change() {
+        String thread = id();
+        store.append(Courses.jobcamp(thread, null));
+        ResponseEntity<JsonNode> first = get("/api/threads/" + thread + "?minVersion=3", null);
+        String etag = first.getHeaders().getETag();
+
+        ResponseEntity<JsonNode> again = get("/api/threads/" + thread, etag);
+
+        assertThat(etag).isEqualTo("\"3\"");
+        assertThat(again.getStatusCode().value()).isEqualTo(304);
+    }
+
+    @Test
+    void read_your_writes_waits_for_the_version_and_says_when_the_projection_is_behind() {
+        String thread = id();
+        store.append(Courses.jobcamp(thread, null).subList(0, 1));
+
+        ResponseEntity<JsonNode> caughtUp = get("/api/threads/" + thread + "?minVersion=1", null);
+        ResponseEntity<JsonNode> behind = get("/api/threads/" + thread + "?minVersion=7", null);
+
+        assertThat(caughtUp.getStatusCode().value()).isEqualTo(200);
+        assertThat(behind.getStatusCode().value()).isEqualTo(503);
+        assertThat(behind.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+        assertThat(behind.getBody().get("currentVersion").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void bad_queries_are_400_problems_naming_the_parameter() {
+        assertProblem("/api/threads?status=PENDING", "status");
+        assertProblem("/api/threads?size=1000", "size");
+        assertProblem("/api/threads?sort=colour", "sort");
+        assertProblem("/api/threads?from=6.%20september%202019", "from");
+        assertProblem("/api/threads?overdue=maybe", "overdue");
+    }
+
+    @Test
+    void only_dashboards_and_auditors_read() {
+        assertThat(http.getForEntity("/api/threads", String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.withBasicAuth("clerk", "clerk").getForEntity("/api/threads", String.class)
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(http.withBasicAuth("auditor", "auditor").getForEntity("/api/threads", String.class)
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode().value()).isEqualTo(200);
+    }
+
+    private void assertProblem(String path, String field) {
+        ResponseEntity<JsonNode> response = dashboard.getForEntity(path, JsonNode.class);
+        assertThat(response.getStatusCode().value()).as(path).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(response.getBody().at("/errors/0/field").asText()).as(path).isEqualTo(field);
+    }
+
+    private JsonNode awaitVersion(String thread, long version) {
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                get("/api/threads/" + thread, null).getStatusCode().value() == 200
+                        && get("/api/threads/" + thread, null).getBody().get("version").asLong() >= version);
+        return get("/api/threads/" + thread, null).getBody();
+    }
+
+    private ResponseEntity<JsonNode> get(String path, String ifNoneMatch) {
+        HttpHeaders headers = new HttpHeaders();
+        if (ifNoneMatch != null) {
+            headers.setIfNoneMatch(List.of(ifNoneMatch));
+        }
+        return dashboard.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+}
