@@ -3,10 +3,12 @@ package dk.dialogue.ledger.query;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Starts the query side on port 8081: read models built from the event store the command side fills. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class QuerySideApplication {
 
     private static final String AXON_UPDATE_CHECK = "axoniq.update-checker.disabled";

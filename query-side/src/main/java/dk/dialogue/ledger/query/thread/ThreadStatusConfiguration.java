@@ -1,6 +1,7 @@
 package dk.dialogue.ledger.query.thread;
 
 import dk.dialogue.ledger.query.live.ReadModelChanges;
+import dk.dialogue.ledger.query.processing.Savepoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -16,7 +17,7 @@ public class ThreadStatusConfiguration {
 
     @Bean
     public ThreadStatusProjection threadStatusProjection(ThreadStatusRepository repository, LetterTexts texts,
-                                                         ReadModelChanges changes) {
-        return new ThreadStatusProjection(repository, texts, changes);
+                                                         ReadModelChanges changes, Savepoints savepoints) {
+        return new ThreadStatusProjection(repository, texts, changes, savepoints);
     }
 }

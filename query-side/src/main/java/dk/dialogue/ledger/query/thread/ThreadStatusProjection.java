@@ -3,6 +3,7 @@ package dk.dialogue.ledger.query.thread;
 import dk.dialogue.ledger.events.ThreadEvent;
 import dk.dialogue.ledger.query.live.ReadModelChange;
 import dk.dialogue.ledger.query.live.ReadModelChanges;
+import dk.dialogue.ledger.query.processing.Savepoints;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -21,15 +22,23 @@ public class ThreadStatusProjection {
     private final ThreadStatusRepository repository;
     private final LetterTexts texts;
     private final ReadModelChanges changes;
+    private final Savepoints savepoints;
 
-    public ThreadStatusProjection(ThreadStatusRepository repository, LetterTexts texts, ReadModelChanges changes) {
+    public ThreadStatusProjection(ThreadStatusRepository repository, LetterTexts texts, ReadModelChanges changes,
+                                  Savepoints savepoints) {
         this.repository = repository;
         this.texts = texts;
         this.changes = changes;
+        this.savepoints = savepoints;
     }
 
     @EventHandler
     void on(ThreadEvent event, DomainEventMessage<?> message) {
+        savepoints.run(() -> project(event, message));
+    }
+
+    /** Folds the event into its thread's view, unless the view already reflects it. */
+    public void project(ThreadEvent event, DomainEventMessage<?> message) {
         Optional<ThreadView> current = repository.find(event.threadId().value());
         long expected = current.map(ThreadView::version).orElse(0L);
         if (message.getSequenceNumber() < expected) {

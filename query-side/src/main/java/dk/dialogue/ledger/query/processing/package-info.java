@@ -1,0 +1,2 @@
+/** Running the projections: failure isolation, dead letters, health and lag. */
+package dk.dialogue.ledger.query.processing;
