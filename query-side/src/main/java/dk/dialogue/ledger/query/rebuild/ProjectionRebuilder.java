@@ -1,0 +1,259 @@
+package dk.dialogue.ledger.query.rebuild;
+
+import dk.dialogue.ledger.events.ThreadEvent;
+import dk.dialogue.ledger.query.eventstore.CommitOrderToken;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds a read model from the whole history without taking it away from readers:
+ * <ol>
+ *     <li>the projection runs over every event, in commit order, into shadow copies of its tables
+ *     ({@code <table>_next}) while queries keep reading the live tables and the live processor keeps them
+ *     current;</li>
+ *     <li>once the shadow has caught up, one transaction locks the live tables and the processor's tokens
+ *     (on every instance), projects the last events, swaps the tables by renaming and moves the processor's
+ *     tokens to the shadow's position. Readers see either the old or the new tables, never a mix or a gap;
+ *     the processor then carries on from exactly where the rebuild stopped.</li>
+ * </ol>
+ * Nothing is announced to live clients while the shadow is filled: replays have no side effects.
+ */
+@Service
+public class ProjectionRebuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilder.class);
+    private static final String SHADOW = "_next";
+    private static final String RETIRED = "_old";
+
+    private final Map<String, Rebuildable> projections;
+    private final EventStorageEngine events;
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Serializer serializer;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final String eventTable;
+    private final int batchSize;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, AtomicReference<RebuildProgress>> progress = new ConcurrentHashMap<>();
+
+    public ProjectionRebuilder(List<Rebuildable> projections, EventStorageEngine events,
+                               EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                               PlatformTransactionManager transactionManager, Serializer serializer, Clock clock,
+                               MeterRegistry meters,
+                               @Value("${ledger.event-store.table:public.domain_event_entry}") String eventTable,
+                               @Value("${ledger.rebuild.batch-size:1000}") int batchSize) {
+        this.projections = projections.stream().collect(Collectors.toMap(Rebuildable::group, Function.identity()));
+        this.events = events;
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.serializer = serializer;
+        this.clock = clock;
+        this.meters = meters;
+        this.eventTable = eventTable;
+        this.batchSize = batchSize;
+    }
+
+    public Set<String> projections() {
+        return new TreeSet<>(projections.keySet());
+    }
+
+    /** Starts a rebuild in the background; false if one of this projection is already running here. */
+    public synchronized boolean start(String group) {
+        Rebuildable projection = projection(group);
+        AtomicReference<RebuildProgress> state = progress.computeIfAbsent(group, this::registerGauges);
+        if (state.get() != null && state.get().finishedAt() == null) {
+            return false;
+        }
+        state.set(new RebuildProgress(group, "RUNNING", 0, visibleEvents(), 0, 0, null, clock.instant(), null, null));
+        worker.submit(() -> run(projection, state));
+        return true;
+    }
+
+    public RebuildProgress progress(String group) {
+        projection(group);
+        AtomicReference<RebuildProgress> state = progress.get(group);
+        return state == null ? null : state.get();
+    }
+
+    private Rebuildable projection(String group) {
+        Rebuildable projection = projections.get(group);
+        if (projection == null) {
+            throw new IllegalArgumentException("no rebuildable projection '" + group + "'; known: " + projections());
+        }
+        return projection;
+    }
+
+    private void run(Rebuildable projection, AtomicReference<RebuildProgress> state) {
+        String group = projection.group();
+        try {
+            createShadow(projection);
+            Rebuildable.Projector shadow = projection.into(SHADOW);
+            TrackingToken position = CommitOrderToken.TAIL;
+            Instant lastLog = clock.instant();
+            while (true) {
+                TrackingToken from = position;
+                TrackingToken reached = transactions.execute(status -> projectBatch(shadow, from, state));
+                if (reached.equals(position)) {
+                    break;
+                }
+                position = reached;
+                if (Duration.between(lastLog, clock.instant()).toSeconds() >= 5) {
+                    lastLog = clock.instant();
+                    log(state.get());
+                }
+            }
+            update(state, "SWITCHING", 0);
+            switchOver(projection, shadow, position, state);
+            RebuildProgress done = update(state, "DONE", 0);
+            state.set(new RebuildProgress(group, "DONE", done.processed(), done.processed(), 100, done.eventsPerSecond(),
+                    0L, done.startedAt(), clock.instant(), null));
+            log(state.get());
+        } catch (RuntimeException e) {
+            LOG.error("Rebuild of {} failed; the live read model is untouched", group, e);
+            RebuildProgress failed = state.get();
+            state.set(new RebuildProgress(group, "FAILED", failed.processed(), failed.total(), failed.percent(),
+                    failed.eventsPerSecond(), null, failed.startedAt(), clock.instant(), e.getMessage()));
+            dropTables(projection, SHADOW);
+        }
+    }
+
+    /** Projects up to one batch after {@code from}; returns the position reached. */
+    private TrackingToken projectBatch(Rebuildable.Projector shadow, TrackingToken from,
+                                       AtomicReference<RebuildProgress> state) {
+        TrackingToken reached = from;
+        long count = 0;
+        try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(from, false)) {
+            var iterator = stream.limit(batchSize).iterator();
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> message = iterator.next();
+                if (message instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof ThreadEvent event) {
+                    shadow.project(event, domain);
+                }
+                reached = message.trackingToken();
+                count++;
+            }
+        }
+        update(state, "RUNNING", count);
+        return reached;
+    }
+
+    /**
+     * The atomic switch. Locking the live tables first means a processor batch on any instance either
+     * finished before (its token is then covered by the head read below) or waits and, finding its token
+     * moved and unclaimed, rolls back and resumes from the new position.
+     */
+    private void switchOver(Rebuildable projection, Rebuildable.Projector shadow, TrackingToken position,
+                            AtomicReference<RebuildProgress> state) {
+        String group = projection.group();
+        EventProcessor processor = processing.eventProcessor(group).orElseThrow();
+        processor.shutDown();
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbc.execute("LOCK TABLE " + String.join(", ", projection.tables()) + " IN ACCESS EXCLUSIVE MODE");
+                jdbc.query("SELECT segment FROM tokenentry WHERE processorname = ? FOR UPDATE", rs -> {
+                }, group);
+                TrackingToken head = position;
+                while (true) {
+                    TrackingToken reached = projectBatch(shadow, head, state);
+                    if (reached.equals(head)) {
+                        break;
+                    }
+                    head = reached;
+                }
+                SerializedObject<byte[]> token = serializer.serialize(head, byte[].class);
+                jdbc.update("UPDATE tokenentry SET token = ?, tokentype = ?, owner = NULL, timestamp = ? "
+                        + "WHERE processorname = ?", token.getData(), token.getType().getName(),
+                        clock.instant().toString(), group);
+                for (String table : projection.tables()) {
+                    jdbc.execute("ALTER TABLE " + table + " RENAME TO " + table + RETIRED);
+                    jdbc.execute("ALTER TABLE " + table + SHADOW + " RENAME TO " + table);
+                    jdbc.execute("DROP TABLE " + table + RETIRED);
+                }
+            });
+        } finally {
+            processor.start();
+        }
+    }
+
+    private void createShadow(Rebuildable projection) {
+        dropTables(projection, SHADOW);
+        projection.tables().forEach(table ->
+                jdbc.execute("CREATE TABLE " + table + SHADOW + " (LIKE " + table + " INCLUDING ALL)"));
+    }
+
+    private void dropTables(Rebuildable projection, String suffix) {
+        projection.tables().forEach(table -> jdbc.execute("DROP TABLE IF EXISTS " + table + suffix));
+    }
+
+    private long visibleEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM " + eventTable
+                + " WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())", Long.class);
+    }
+
+    private RebuildProgress update(AtomicReference<RebuildProgress> state, String phase, long more) {
+        return state.updateAndGet(current -> {
+            long processed = current.processed() + more;
+            long total = Math.max(current.total(), processed);
+            double seconds = Math.max(0.001, Duration.between(current.startedAt(), clock.instant()).toMillis() / 1000.0);
+            double rate = processed / seconds;
+            Long eta = rate > 0 ? (long) Math.ceil((total - processed) / rate) : null;
+            return new RebuildProgress(current.projection(), phase, processed, total,
+                    total == 0 ? 100 : 100.0 * processed / total, rate, eta, current.startedAt(), null, null);
+        });
+    }
+
+    private static void log(RebuildProgress p) {
+        LOG.info("Rebuild of {}: {} {} of {} events ({}%), {} events/s, ETA {} s", p.projection(), p.state(),
+                p.processed(), p.total(), String.format("%.1f", p.percent()), String.format("%.0f", p.eventsPerSecond()),
+                p.etaSeconds());
+    }
+
+    private AtomicReference<RebuildProgress> registerGauges(String group) {
+        AtomicReference<RebuildProgress> state = new AtomicReference<>();
+        Gauge.builder("ledger.rebuild.progress.percent", state, s -> s.get() == null ? 0 : s.get().percent())
+                .tag("projection", group).description("share of the history projected by the running rebuild")
+                .register(meters);
+        Gauge.builder("ledger.rebuild.events.per.second", state, s -> s.get() == null ? 0 : s.get().eventsPerSecond())
+                .tag("projection", group).register(meters);
+        Gauge.builder("ledger.rebuild.eta.seconds", state,
+                        s -> s.get() == null || s.get().etaSeconds() == null ? 0 : s.get().etaSeconds())
+                .tag("projection", group).register(meters);
+        return state;
+    }
+}
