@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Folds a thread's events into its {@link ThreadView}: the one implementation of "where does this thread
@@ -88,7 +87,6 @@ public final class ThreadFold {
         private final ThreadView from;
         private ThreadStatus status;
         private String subject;
-        private final List<Person> people;
         private final List<ProposalView> openProposals;
         private MeetingView meeting;
         private Location location;
@@ -101,7 +99,6 @@ public final class ThreadFold {
             from = view;
             status = view.status();
             subject = view.subject();
-            people = new ArrayList<>(view.people());
             openProposals = new ArrayList<>(view.openProposals());
             meeting = view.meeting();
             location = view.location();
@@ -125,21 +122,23 @@ public final class ThreadFold {
             } else if (event instanceof MeetingAccepted e) {
                 openProposals.clear();
                 meeting = new MeetingView(e.slot(), e.proposalId().value(), e.businessDate(), List.of(), null);
-                location = Objects.requireNonNullElse(e.location(), location);
+                location = e.location() != null ? e.location() : location;
                 status = ThreadStatus.SCHEDULED;
             } else if (event instanceof InvitationDeclined) {
+                openProposals.clear();
                 status = ThreadStatus.DECLINED;
             } else if (event instanceof MeetingRescheduled e) {
                 List<ProposedSlot> previous = new ArrayList<>(meeting.previousSlots());
                 previous.add(e.previousSlot());
                 meeting = new MeetingView(e.newSlot(), meeting.proposalId(), meeting.scheduledOn(), previous, null);
-                location = Objects.requireNonNullElse(e.location(), location);
+                location = e.location() != null ? e.location() : location;
             } else if (event instanceof MeetingCancelled) {
+                openProposals.clear();
                 status = ThreadStatus.CANCELLED;
             } else if (event instanceof MeetingHeld e) {
                 meeting = new MeetingView(meeting.slot(), meeting.proposalId(), meeting.scheduledOn(),
                         meeting.previousSlots(), e.businessDate());
-                location = Objects.requireNonNullElse(e.location(), location);
+                location = e.location() != null ? e.location() : location;
                 status = ThreadStatus.HELD;
             } else if (event instanceof LetterRecorded e) {
                 addLetter(e.letterId().value(), e.role(), e.letter());
@@ -162,9 +161,6 @@ public final class ThreadFold {
 
         void addLetter(String letterId, LetterRole role, Letter letter) {
             letters.add(letterView(letterId, role, letter, false));
-            letter.signatories().stream()
-                    .filter(person -> people.stream().noneMatch(known -> known.name().equals(person.name())))
-                    .forEach(people::add);
         }
 
         private void correctLetter(String letterId, Letter corrected) {
@@ -190,6 +186,11 @@ public final class ThreadFold {
                     .orElse(from.firstLetterDate());
             LocalDate last = letters.stream().map(LetterView::letterDate).max(Comparator.naturalOrder())
                     .orElse(from.lastLetterDate());
+            // Derived from the letters as corrected, so a corrected signatory replaces the misspelt one.
+            List<Person> people = new ArrayList<>();
+            letters.stream().flatMap(letter -> letter.signatories().stream())
+                    .filter(person -> people.stream().noneMatch(known -> known.name().equals(person.name())))
+                    .forEach(people::add);
             return new ThreadView(from.threadId(), from.kind(), status, subject, first, last, from.inviting(),
                     from.invited(), List.copyOf(people), List.copyOf(openProposals), meeting, location, deadline,
                     List.copyOf(registrations), List.copyOf(links), List.copyOf(letters), info.sequence() + 1,

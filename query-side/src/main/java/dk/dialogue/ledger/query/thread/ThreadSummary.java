@@ -14,7 +14,7 @@ public record ThreadSummary(String threadId, ThreadKind kind, ThreadStatus statu
                             Deadline deadline, boolean overdue, ProposedSlot meeting, int letters, long version,
                             Instant lastRecordedAt) {
 
-    static ThreadSummary of(ThreadView view, LocalDate today) {
+    public static ThreadSummary of(ThreadView view, LocalDate today) {
         return new ThreadSummary(view.threadId(), view.kind(), view.status(), view.subject(), view.firstLetterDate(),
                 view.lastLetterDate(), view.participants().stream().map(Party::name).toList(),
                 view.deadline(), view.overdueOn(today), view.meeting() == null ? null : view.meeting().slot(),

@@ -67,9 +67,12 @@ public record ThreadView(String threadId,
         if (status == ThreadStatus.RECEIVED) {
             return invited;
         }
-        Set<String> proposers = openProposals.stream().flatMap(p -> p.proposedBy().stream()).map(Party::key)
-                .collect(Collectors.toSet());
-        return participants().stream().filter(party -> !proposers.contains(party.key())).toList();
+        // Each open proposal waits for the participants that did not make it; proposals from both sides
+        // mean both sides owe an answer.
+        return participants().stream()
+                .filter(party -> openProposals.stream().anyMatch(proposal -> proposal.proposedBy().stream()
+                        .noneMatch(proposer -> proposer.sameBodyAs(party))))
+                .toList();
     }
 
     /** A deadline passed (at the end of its day) while an answer is still awaited. */

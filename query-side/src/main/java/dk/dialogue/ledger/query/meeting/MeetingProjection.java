@@ -1,0 +1,94 @@
+package dk.dialogue.ledger.query.meeting;
+
+import dk.dialogue.ledger.events.InvitationDeclined;
+import dk.dialogue.ledger.events.InvitationReceived;
+import dk.dialogue.ledger.events.MeetingAccepted;
+import dk.dialogue.ledger.events.MeetingCancelled;
+import dk.dialogue.ledger.events.MeetingHeld;
+import dk.dialogue.ledger.events.MeetingRescheduled;
+import dk.dialogue.ledger.events.RecordCorrected;
+import dk.dialogue.ledger.events.ThreadEvent;
+import dk.dialogue.ledger.query.live.ReadModelChange;
+import dk.dialogue.ledger.query.live.ReadModelChanges;
+import dk.dialogue.ledger.query.processing.Savepoints;
+import dk.dialogue.ledger.query.thread.EventInfos;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+
+/**
+ * Keeps the meeting calendar: remembers each thread's subject, parties and place, and turns its acceptance,
+ * moves, holding and cancellation into its meeting. Idempotent: an event the thread's row already reflects
+ * (a rebuild or a reset may deliver it again) changes nothing.
+ */
+@ProcessingGroup(MeetingProjection.GROUP)
+public class MeetingProjection {
+
+    public static final String GROUP = "meetings";
+
+    private final MeetingRepository repository;
+    private final ReadModelChanges changes;
+    private final Savepoints savepoints;
+
+    public MeetingProjection(MeetingRepository repository, ReadModelChanges changes, Savepoints savepoints) {
+        this.repository = repository;
+        this.changes = changes;
+        this.savepoints = savepoints;
+    }
+
+    @EventHandler
+    void on(ThreadEvent event, DomainEventMessage<?> message) {
+        savepoints.run(() -> project(event, message));
+    }
+
+    /** Applies the event to its thread's meeting, unless already reflected. */
+    public void project(ThreadEvent event, DomainEventMessage<?> message) {
+        String threadId = event.threadId().value();
+        Optional<MeetingThread> known = repository.findThread(threadId);
+        long expected = known.map(MeetingThread::version).orElse(0L);
+        if (message.getSequenceNumber() < expected) {
+            return;
+        }
+        if (message.getSequenceNumber() > expected) {
+            throw new IllegalStateException("thread " + threadId + " is at version " + expected + " but event "
+                    + message.getSequenceNumber() + " arrived: an earlier event is missing");
+        }
+        if (event instanceof InvitationReceived opened) {
+            repository.saveThread(MeetingThread.opened(opened));
+            return;
+        }
+        MeetingThread thread = known.orElseThrow(() -> new IllegalStateException(event.getClass().getSimpleName()
+                + " for thread " + threadId + " before the thread was opened")).after(event);
+        repository.saveThread(thread);
+        Optional<Meeting> changed = event instanceof MeetingAccepted accepted
+                ? Optional.of(Meeting.scheduled(thread, accepted))
+                : Optional.ofNullable(change(event, thread)).flatMap(change -> repository.find(threadId).map(change));
+        changed.map(meeting -> meeting.at(EventInfos.of(message))).ifPresent(meeting -> {
+            repository.save(meeting);
+            changes.announce(new ReadModelChange(GROUP, threadId, meeting.version()));
+        });
+    }
+
+    /**
+     * What the event does to the thread's meeting, if it has one; {@code null} when nothing. Closing a thread
+     * leaves its meeting alone: closure says no more needs doing, not that the meeting is off.
+     */
+    private static UnaryOperator<Meeting> change(ThreadEvent event, MeetingThread thread) {
+        if (event instanceof MeetingRescheduled e) {
+            return meeting -> meeting.rescheduled(e.newSlot(), e.location());
+        }
+        if (event instanceof MeetingHeld e) {
+            return meeting -> meeting.held(e.businessDate(), e.location());
+        }
+        // A scheduled invitation that is declined will not take place: it can then be neither held nor cancelled.
+        if (event instanceof MeetingCancelled || event instanceof InvitationDeclined) {
+            return Meeting::cancelled;
+        }
+        if (event instanceof RecordCorrected e && e.letterId().value().equals(thread.openingLetterId())) {
+            return meeting -> meeting.titled(thread.subject());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,162 @@
+package dk.dialogue.ledger.query.thread;
+
+import static dk.dialogue.ledger.query.thread.FoldFixtures.BEU;
+import static dk.dialogue.ledger.query.thread.FoldFixtures.JOBCAMP_ID;
+import static dk.dialogue.ledger.query.thread.FoldFixtures.KL_PROPOSAL;
+import static dk.dialogue.ledger.query.thread.FoldFixtures.LATE_IN_THE_DAY;
+import static dk.dialogue.ledger.query.thread.FoldFixtures.fold;
+import static dk.dialogue.ledger.query.thread.FoldFixtures.jobcampInvitation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import dk.dialogue.ledger.events.EventMetadata;
+import dk.dialogue.ledger.events.MeetingAccepted;
+import dk.dialogue.ledger.events.MeetingHeld;
+import dk.dialogue.ledger.events.ThreadEvent;
+import dk.dialogue.ledger.query.live.ReadModelChange;
+import dk.dialogue.ledger.query.live.ReadModelChanges;
+import dk.dialogue.ledger.query.processing.Savepoints;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+class ThreadStatusProjectionTest {
+
+    private static final String THREAD = JOBCAMP_ID.value();
+    private static final MeetingAccepted ACCEPTED = new MeetingAccepted(JOBCAMP_ID, KL_PROPOSAL, LATE_IN_THE_DAY, BEU,
+            null, LocalDate.of(2019, 10, 10));
+    private static final MeetingHeld HELD = new MeetingHeld(JOBCAMP_ID, LATE_IN_THE_DAY, null, "Besøg gennemført",
+            LocalDate.of(2019, 11, 6));
+
+    private final ThreadStatusRepository repository = mock(ThreadStatusRepository.class);
+    private final LetterTexts texts = mock(LetterTexts.class);
+    private final ReadModelChanges changes = mock(ReadModelChanges.class);
+    private final Savepoints savepoints = mock(Savepoints.class);
+    private final ThreadStatusProjection projection = new ThreadStatusProjection(repository, texts, changes,
+            savepoints);
+
+    @BeforeEach
+    void savepointsRunTheWrites() {
+        doAnswer(invocation -> {
+            invocation.<Runnable>getArgument(0).run();
+            return null;
+        }).when(savepoints).run(any());
+        when(texts.searchText(any())).thenReturn("Invitation til JobCAMP19 Sagsnummer 19/08123");
+    }
+
+    private static DomainEventMessage<ThreadEvent> message(long sequence, ThreadEvent event, String recordedAt,
+                                                           String recordedBy) {
+        return new GenericDomainEventMessage<>("DialogueThread", THREAD, sequence, event,
+                MetaData.with(EventMetadata.RECORDED_AT, recordedAt).and(EventMetadata.RECORDED_BY, recordedBy));
+    }
+
+    private ThreadView saved() {
+        ArgumentCaptor<ThreadView> view = ArgumentCaptor.forClass(ThreadView.class);
+        verify(repository).save(view.capture(), anyString());
+        return view.getValue();
+    }
+
+    @Test
+    void the_opening_event_of_a_new_thread_is_folded_saved_with_its_search_text_and_announced() {
+        when(repository.find(THREAD)).thenReturn(Optional.empty());
+
+        projection.on(jobcampInvitation(), message(0, jobcampInvitation(), "2024-02-12T08:30:00Z", "journal@kl.dk"));
+
+        ThreadView view = saved();
+        assertThat(view.threadId()).isEqualTo(THREAD);
+        assertThat(view.status()).isEqualTo(ThreadStatus.DATE_PROPOSED);
+        assertThat(view.version()).isEqualTo(1);
+        assertThat(view.lastRecordedAt()).isEqualTo(Instant.parse("2024-02-12T08:30:00Z"));
+        assertThat(view.lastRecordedBy()).isEqualTo("journal@kl.dk");
+        verify(texts).searchText(view);
+        verify(repository).save(view, "Invitation til JobCAMP19 Sagsnummer 19/08123");
+        verify(changes).announce(new ReadModelChange("thread-status", THREAD, 1));
+    }
+
+    @Test
+    void the_next_event_is_folded_onto_the_stored_view() {
+        ThreadView stored = fold(jobcampInvitation());
+        when(repository.find(THREAD)).thenReturn(Optional.of(stored));
+
+        projection.on(ACCEPTED, message(1, ACCEPTED, "2024-02-13T10:05:00Z", "sekretariat@ft.dk"));
+
+        ThreadView view = saved();
+        assertThat(view).isEqualTo(ThreadFold.apply(stored, ACCEPTED,
+                new EventInfo(1, Instant.parse("2024-02-13T10:05:00Z"), "sekretariat@ft.dk")));
+        assertThat(view.status()).isEqualTo(ThreadStatus.SCHEDULED);
+        assertThat(view.version()).isEqualTo(2);
+        verify(changes).announce(new ReadModelChange("thread-status", THREAD, 2));
+    }
+
+    @Test
+    void an_event_delivered_again_after_the_view_reflects_it_changes_nothing() {
+        when(repository.find(THREAD)).thenReturn(Optional.of(fold(jobcampInvitation(), ACCEPTED)));
+
+        projection.on(ACCEPTED, message(1, ACCEPTED, "2024-02-13T10:05:00Z", "sekretariat@ft.dk"));
+
+        verify(repository, never()).save(any(), any());
+        verifyNoInteractions(texts, changes);
+    }
+
+    @Test
+    void the_opening_event_delivered_again_to_a_further_view_changes_nothing() {
+        when(repository.find(THREAD)).thenReturn(Optional.of(fold(jobcampInvitation(), ACCEPTED, HELD)));
+
+        projection.project(jobcampInvitation(), message(0, jobcampInvitation(), "2024-02-12T08:30:00Z", "journal@kl.dk"));
+
+        verify(repository, never()).save(any(), any());
+        verifyNoInteractions(texts, changes);
+    }
+
+    @Test
+    void an_event_arriving_after_a_gap_is_refused_and_nothing_is_saved() {
+        when(repository.find(THREAD)).thenReturn(Optional.of(fold(jobcampInvitation())));
+
+        assertThatThrownBy(() -> projection.on(HELD, message(2, HELD, "2024-02-14T09:00:00Z", "journal@kl.dk")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("thread t-2019-jobcamp is at version 1 but event 2 arrived: an earlier event is missing");
+        verify(repository, never()).save(any(), any());
+        verifyNoInteractions(texts, changes);
+    }
+
+    @Test
+    void a_later_event_of_a_thread_not_yet_stored_is_refused() {
+        when(repository.find(THREAD)).thenReturn(Optional.empty());
+
+        assertThatThrownBy(() -> projection.on(ACCEPTED, message(1, ACCEPTED, "2024-02-13T10:05:00Z", "x")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is at version 0 but event 1 arrived");
+        verify(repository, never()).save(any(), any());
+        verifyNoInteractions(texts, changes);
+    }
+
+    @Test
+    void the_writes_of_one_event_run_inside_a_savepoint() {
+        Savepoints deferred = mock(Savepoints.class);
+        ThreadStatusProjection inSavepoint = new ThreadStatusProjection(repository, texts, changes, deferred);
+        when(repository.find(THREAD)).thenReturn(Optional.empty());
+
+        inSavepoint.on(jobcampInvitation(), message(0, jobcampInvitation(), "2024-02-12T08:30:00Z", "journal@kl.dk"));
+
+        verify(repository, never()).save(any(), any());
+        ArgumentCaptor<Runnable> writes = ArgumentCaptor.forClass(Runnable.class);
+        verify(deferred).run(writes.capture());
+        writes.getValue().run();
+        verify(repository).save(any(), anyString());
+        verify(changes).announce(new ReadModelChange("thread-status", THREAD, 1));
+    }
+}
