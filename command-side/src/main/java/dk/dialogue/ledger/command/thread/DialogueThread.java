@@ -243,6 +243,9 @@ public class DialogueThread {
     public long handle(CloseThread cmd) {
         checkVersion(cmd);
         require(stage != ThreadStage.CANCELLED, null, "a cancelled thread stays cancelled");
+        // A closed thread takes no more meeting decisions, so a scheduled meeting would stay on calendars forever.
+        require(stage != ThreadStage.SCHEDULED, null,
+                "the meeting is scheduled: record it held or cancel it before closing the thread");
         if (stage == ThreadStage.CLOSED) {
             return version();
         }

@@ -956,6 +956,12 @@ class DialogueThreadTest {
         void keeps_a_cancelled_thread_cancelled() {
             expectViolation(fixture.given(cancelled()).when(closing()), null, "a cancelled thread stays cancelled");
         }
+
+        @Test
+        void rejects_closing_while_a_meeting_is_scheduled() {
+            expectViolation(fixture.given(scheduled()).when(closing()), null,
+                    "the meeting is scheduled: record it held or cancel it before closing the thread");
+        }
     }
 
     @Nested

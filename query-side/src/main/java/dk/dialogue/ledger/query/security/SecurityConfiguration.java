@@ -55,7 +55,9 @@ public class SecurityConfiguration {
     public SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
                                    Environment environment, Clock clock) throws Exception {
         refuseDemoPasswordsOutsideLocal(properties, environment);
+        // Reads set their own Cache-Control (revalidate with ETags) instead of Spring Security's no-store.
         http.csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",

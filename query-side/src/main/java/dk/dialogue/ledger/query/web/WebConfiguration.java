@@ -1,5 +1,10 @@
 package dk.dialogue.ledger.query.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /** ETags on every read, and the clock. */
@@ -26,11 +32,22 @@ public class WebConfiguration {
         return LocalDate.now(clock.withZone(COPENHAGEN));
     }
 
-    /** Answers If-None-Match with 304 for any read whose body did not change; explicit ETags are kept. */
+    /**
+     * Answers If-None-Match with 304 for any read whose body did not change (explicit ETags are kept), and
+     * lets clients keep what they read as long as they revalidate it: a dashboard or calendar client polling
+     * then transfers nothing when nothing changed.
+     */
     @Bean
     public FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
-                new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+                new FilterRegistrationBean<>(new ShallowEtagHeaderFilter() {
+                    @Override
+                    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                                    FilterChain chain) throws ServletException, IOException {
+                        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+                        super.doFilterInternal(request, response, chain);
+                    }
+                });
         registration.addUrlPatterns("/api/*");
         return registration;
     }

@@ -98,6 +98,7 @@ class ThreadStatusIT {
         ResponseEntity<JsonNode> again = get("/api/threads/" + thread, etag);
 
         assertThat(etag).isEqualTo("\"3\"");
+        assertThat(first.getHeaders().getCacheControl()).isEqualTo("private, no-cache");
         assertThat(again.getStatusCode().value()).isEqualTo(304);
     }
 
