@@ -2,6 +2,7 @@ package dk.dialogue.ledger.query.rebuild;
 
 import dk.dialogue.ledger.events.ThreadEvent;
 import dk.dialogue.ledger.query.eventstore.CommitOrderToken;
+import dk.dialogue.ledger.query.processing.Savepoints;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -60,6 +61,7 @@ public class ProjectionRebuilder {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Serializer serializer;
+    private final Savepoints savepoints;
     private final Clock clock;
     private final MeterRegistry meters;
     private final String eventTable;
@@ -73,7 +75,8 @@ public class ProjectionRebuilder {
 
     public ProjectionRebuilder(List<Rebuildable> projections, EventStorageEngine events,
                                EventProcessingConfiguration processing, JdbcTemplate jdbc,
-                               PlatformTransactionManager transactionManager, Serializer serializer, Clock clock,
+                               PlatformTransactionManager transactionManager, Serializer serializer,
+                               Savepoints savepoints, Clock clock,
                                MeterRegistry meters,
                                @Value("${ledger.event-store.table:public.domain_event_entry}") String eventTable,
                                @Value("${ledger.rebuild.batch-size:1000}") int batchSize) {
@@ -83,6 +86,7 @@ public class ProjectionRebuilder {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.serializer = serializer;
+        this.savepoints = savepoints;
         this.clock = clock;
         this.meters = meters;
         this.eventTable = eventTable;
@@ -100,7 +104,8 @@ public class ProjectionRebuilder {
         if (state.get() != null && state.get().finishedAt() == null) {
             return false;
         }
-        state.set(new RebuildProgress(group, "RUNNING", 0, visibleEvents(), 0, 0, null, clock.instant(), null, null));
+        state.set(new RebuildProgress(group, "RUNNING", 0, visibleEvents(), 0, 0, null, 0, clock.instant(), null,
+                null));
         worker.submit(() -> run(projection, state));
         return true;
     }
@@ -124,11 +129,13 @@ public class ProjectionRebuilder {
         try {
             createShadow(projection);
             Rebuildable.Projector shadow = projection.into(SHADOW);
+            Set<String> failedThreads = ConcurrentHashMap.newKeySet();
             TrackingToken position = CommitOrderToken.TAIL;
             Instant lastLog = clock.instant();
             while (true) {
                 TrackingToken from = position;
-                TrackingToken reached = transactions.execute(status -> projectBatch(shadow, from, state));
+                TrackingToken reached = transactions.execute(status -> projectBatch(shadow, from, state,
+                        failedThreads));
                 if (reached.equals(position)) {
                     break;
                 }
@@ -138,39 +145,56 @@ public class ProjectionRebuilder {
                     log(state.get());
                 }
             }
-            update(state, "SWITCHING", 0);
-            switchOver(projection, shadow, position, state);
-            RebuildProgress done = update(state, "DONE", 0);
+            update(state, "SWITCHING", 0, failedThreads.size());
+            switchOver(projection, shadow, position, state, failedThreads);
+            RebuildProgress done = update(state, "DONE", 0, failedThreads.size());
             state.set(new RebuildProgress(group, "DONE", done.processed(), done.processed(), 100, done.eventsPerSecond(),
-                    0L, done.startedAt(), clock.instant(), null));
+                    0L, failedThreads.size(), done.startedAt(), clock.instant(), null));
             log(state.get());
         } catch (RuntimeException e) {
             LOG.error("Rebuild of {} failed; the live read model is untouched", group, e);
             RebuildProgress failed = state.get();
             state.set(new RebuildProgress(group, "FAILED", failed.processed(), failed.total(), failed.percent(),
-                    failed.eventsPerSecond(), null, failed.startedAt(), clock.instant(), e.getMessage()));
+                    failed.eventsPerSecond(), null, failed.failedThreads(), failed.startedAt(), clock.instant(),
+                    e.getMessage()));
             dropTables(projection, SHADOW);
         }
     }
 
     /** Projects up to one batch after {@code from}; returns the position reached. */
     private TrackingToken projectBatch(Rebuildable.Projector shadow, TrackingToken from,
-                                       AtomicReference<RebuildProgress> state) {
+                                       AtomicReference<RebuildProgress> state, Set<String> failedThreads) {
         TrackingToken reached = from;
         long count = 0;
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(from, false)) {
             var iterator = stream.limit(batchSize).iterator();
             while (iterator.hasNext()) {
                 TrackedEventMessage<?> message = iterator.next();
-                if (message instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof ThreadEvent event) {
-                    shadow.project(event, domain);
+                if (message instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof ThreadEvent event
+                        && !failedThreads.contains(event.threadId().value())) {
+                    project(shadow, event, domain, failedThreads);
                 }
                 reached = message.trackingToken();
                 count++;
             }
         }
-        update(state, "RUNNING", count);
+        update(state, "RUNNING", count, failedThreads.size());
         return reached;
+    }
+
+    /**
+     * As live, an event the projection fails on holds back its thread's later events and nothing else; the
+     * live dead-letter queue still has them for a retry after the switch.
+     */
+    private void project(Rebuildable.Projector shadow, ThreadEvent event, DomainEventMessage<?> message,
+                         Set<String> failedThreads) {
+        try {
+            savepoints.run(() -> shadow.project(event, message));
+        } catch (RuntimeException e) {
+            failedThreads.add(event.threadId().value());
+            LOG.warn("Rebuild: thread {} stops at event {} ({}): {}", event.threadId(), message.getSequenceNumber(),
+                    event.getClass().getSimpleName(), e.getMessage());
+        }
     }
 
     /**
@@ -179,7 +203,7 @@ public class ProjectionRebuilder {
      * moved and unclaimed, rolls back and resumes from the new position.
      */
     private void switchOver(Rebuildable projection, Rebuildable.Projector shadow, TrackingToken position,
-                            AtomicReference<RebuildProgress> state) {
+                            AtomicReference<RebuildProgress> state, Set<String> failedThreads) {
         String group = projection.group();
         EventProcessor processor = processing.eventProcessor(group).orElseThrow();
         processor.shutDown();
@@ -190,7 +214,7 @@ public class ProjectionRebuilder {
                 }, group);
                 TrackingToken head = position;
                 while (true) {
-                    TrackingToken reached = projectBatch(shadow, head, state);
+                    TrackingToken reached = projectBatch(shadow, head, state, failedThreads);
                     if (reached.equals(head)) {
                         break;
                     }
@@ -226,7 +250,8 @@ public class ProjectionRebuilder {
                 + " WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())", Long.class);
     }
 
-    private RebuildProgress update(AtomicReference<RebuildProgress> state, String phase, long more) {
+    private RebuildProgress update(AtomicReference<RebuildProgress> state, String phase, long more,
+                                   int failedThreads) {
         return state.updateAndGet(current -> {
             long processed = current.processed() + more;
             long total = Math.max(current.total(), processed);
@@ -234,14 +259,15 @@ public class ProjectionRebuilder {
             double rate = processed / seconds;
             Long eta = rate > 0 ? (long) Math.ceil((total - processed) / rate) : null;
             return new RebuildProgress(current.projection(), phase, processed, total,
-                    total == 0 ? 100 : 100.0 * processed / total, rate, eta, current.startedAt(), null, null);
+                    total == 0 ? 100 : 100.0 * processed / total, rate, eta, failedThreads, current.startedAt(), null,
+                    null);
         });
     }
 
     private static void log(RebuildProgress p) {
-        LOG.info("Rebuild of {}: {} {} of {} events ({}%), {} events/s, ETA {} s", p.projection(), p.state(),
-                p.processed(), p.total(), String.format("%.1f", p.percent()), String.format("%.0f", p.eventsPerSecond()),
-                p.etaSeconds());
+        LOG.info("Rebuild of {}: {} {} of {} events ({}%), {} events/s, ETA {} s, {} threads held back by a failure",
+                p.projection(), p.state(), p.processed(), p.total(), String.format("%.1f", p.percent()),
+                String.format("%.0f", p.eventsPerSecond()), p.etaSeconds(), p.failedThreads());
     }
 
     private AtomicReference<RebuildProgress> registerGauges(String group) {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.dialogue.ledger.events.MeetingHeld;
 import dk.dialogue.ledger.events.ThreadEvent;
+import dk.dialogue.ledger.events.ThreadId;
 import dk.dialogue.ledger.query.support.Courses;
 import dk.dialogue.ledger.query.support.EventStoreWriter;
 import dk.dialogue.ledger.query.support.QuerySideIntegrationTest;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,6 +50,9 @@ class RebuildIT {
             history.addAll(Courses.jobcamp(thread, null));
         }
         store.append(history);
+        String poisoned = UUID.randomUUID().toString();
+        store.append(List.of(new MeetingHeld(new ThreadId(poisoned), null, null, "never opened",
+                LocalDate.of(2021, 3, 1))));
         await().atMost(Duration.ofSeconds(60)).until(() -> heldCount(threads) == THREADS);
         long before = total(dashboard);
 
@@ -88,6 +94,8 @@ class RebuildIT {
         assertThat(done.get("percent").asDouble()).isEqualTo(100.0);
         assertThat(done.get("processed").asLong()).isGreaterThanOrEqualTo(THREADS * 3L);
         assertThat(done.get("eventsPerSecond").asDouble()).isPositive();
+        assertThat(done.get("failedThreads").asInt()).as("the poisoned thread is held back, not the rebuild")
+                .isPositive();
         assertThat(total(dashboard)).isEqualTo(before + 2);
         assertThat(heldCount(threads)).isEqualTo(THREADS);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'thread_status_%'",
