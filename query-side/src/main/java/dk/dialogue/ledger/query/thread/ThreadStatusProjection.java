@@ -1,5 +1,8 @@
 package dk.dialogue.ledger.query.thread;
 
+import dk.dialogue.ledger.events.InvitationReceived;
+import dk.dialogue.ledger.events.LetterRecorded;
+import dk.dialogue.ledger.events.RecordCorrected;
 import dk.dialogue.ledger.events.ThreadEvent;
 import dk.dialogue.ledger.query.live.ReadModelChange;
 import dk.dialogue.ledger.query.live.ReadModelChanges;
@@ -49,7 +52,10 @@ public class ThreadStatusProjection {
                     + " but event " + message.getSequenceNumber() + " arrived: an earlier event is missing");
         }
         ThreadView next = ThreadFold.apply(current.orElse(null), event, EventInfos.of(message));
-        repository.save(next, texts.searchText(next));
+        // Only letters change what a thread can be found by; other events keep the stored search index.
+        boolean lettersChanged = event instanceof InvitationReceived || event instanceof LetterRecorded
+                || event instanceof RecordCorrected;
+        repository.save(next, lettersChanged ? texts.searchText(next) : null);
         changes.announce(new ReadModelChange(GROUP, next.threadId(), next.version()));
     }
 }

@@ -36,7 +36,10 @@ public class ThreadStatusRepository {
                 Map.of("id", threadId), (rs, row) -> read(rs.getString(1))).stream().findFirst();
     }
 
-    /** Inserts or replaces the thread's row and its party rows; {@code searchText} feeds the free-text index. */
+    /**
+     * Inserts or replaces the thread's row and its party rows; {@code searchText} feeds the free-text index,
+     * {@code null} keeps the stored index.
+     */
     public void save(ThreadView view, String searchText) {
         MapSqlParameterSource row = new MapSqlParameterSource()
                 .addValue("id", view.threadId())
@@ -55,13 +58,14 @@ public class ThreadStatusRepository {
         jdbc.update("INSERT INTO " + tables.threads() + " (thread_id, kind, status, subject, first_letter_date, "
                 + "last_letter_date, deadline_due, awaiting_answer, meeting_start, version, last_recorded_at, search, view) "
                 + "VALUES (:id, :kind, :status, :subject, :first, :last, :due, :awaiting, :meeting, :version, :recorded, "
-                + "to_tsvector('danish', :search), CAST(:view AS jsonb)) "
+                + "to_tsvector('danish', coalesce(CAST(:search AS text), '')), CAST(:view AS jsonb)) "
                 + "ON CONFLICT (thread_id) DO UPDATE SET kind = EXCLUDED.kind, status = EXCLUDED.status, "
                 + "subject = EXCLUDED.subject, first_letter_date = EXCLUDED.first_letter_date, "
                 + "last_letter_date = EXCLUDED.last_letter_date, deadline_due = EXCLUDED.deadline_due, "
                 + "awaiting_answer = EXCLUDED.awaiting_answer, meeting_start = EXCLUDED.meeting_start, "
                 + "version = EXCLUDED.version, last_recorded_at = EXCLUDED.last_recorded_at, "
-                + "search = EXCLUDED.search, view = EXCLUDED.view", row);
+                + "search = CASE WHEN CAST(:search AS text) IS NULL THEN " + tables.threads() + ".search "
+                + "ELSE EXCLUDED.search END, view = EXCLUDED.view", row);
         jdbc.update("DELETE FROM " + tables.parties() + " WHERE thread_id = :id", Map.of("id", view.threadId()));
         Set<String> awaiting = view.awaitingAnswerFrom().stream().map(PartyIds::of).collect(Collectors.toSet());
         List<MapSqlParameterSource> parties = new ArrayList<>();

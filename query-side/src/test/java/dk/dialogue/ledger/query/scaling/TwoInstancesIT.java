@@ -9,6 +9,8 @@ import dk.dialogue.ledger.query.support.EventStoreWriter;
 import dk.dialogue.ledger.query.support.PostgresTestDatabase;
 import dk.dialogue.ledger.query.support.QuerySideIntegrationTest;
 import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,13 +63,18 @@ class TwoInstancesIT {
         EventStoreWriter store = new EventStoreWriter(dataSource);
         List<String> seen = new CopyOnWriteArrayList<>();
         subscribe(seen);
-        Process other = startOtherInstance();
+        int otherPort = freePort();
+        Process other = startOtherInstance(otherPort);
         try {
             PooledStreamingEventProcessor here = processing.eventProcessor(GROUP, PooledStreamingEventProcessor.class)
                     .orElseThrow();
-            await().atMost(Duration.ofSeconds(90)).until(() -> health(other) && here.processingStatus().size() > 0);
-            here.processingStatus().keySet().forEach(here::releaseSegment);
-            await().atMost(Duration.ofSeconds(30)).until(() -> owners().size() == 1 && here.processingStatus().isEmpty());
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> ready(other,
+                    otherPort));
+            // Released segments are free for a while; the other instance claims them on its next attempt.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                here.processingStatus().keySet().forEach(here::releaseSegment);
+                return owners().size() == 1 && here.processingStatus().isEmpty();
+            });
 
             List<String> threads = new ArrayList<>();
             String first = append(store, threads);
@@ -99,13 +106,13 @@ class TwoInstancesIT {
         return thread;
     }
 
-    private Process startOtherInstance() throws Exception {
+    private Process startOtherInstance(int otherPort) throws Exception {
         File jar = Path.of("target", "ledger-query-side.jar").toFile();
         assertThat(jar).as("the packaged query side, built before integration tests").exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         File log = Path.of("target", "other-instance.log").toFile();
         return new ProcessBuilder(java, "-Xmx256m", "-Daxoniq.update-checker.disabled=true", "-jar",
-                jar.getAbsolutePath(), "--server.port=0", "--spring.profiles.active=local",
+                jar.getAbsolutePath(), "--server.port=" + otherPort, "--spring.profiles.active=local",
                 "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + PostgresTestDatabase.user(),
                 "--spring.datasource.password=" + PostgresTestDatabase.password(),
                 "--ledger.processing.claim-timeout=6s", "--logging.file.name=" + log.getAbsolutePath())
@@ -114,10 +121,25 @@ class TwoInstancesIT {
                 .start();
     }
 
-    /** The processor's segments exist once an instance has started it. */
-    private boolean health(Process other) {
+    private static boolean ready(Process other, int otherPort) {
         assertThat(other.isAlive()).as("the other instance is running; see target/other-instance.log").isTrue();
-        return jdbc.queryForObject("SELECT count(*) FROM tokenentry WHERE processorname = ?", Long.class, GROUP) > 0;
+        try {
+            HttpResponse<Void> readiness = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + otherPort + "/actuator/health/readiness")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return readiness.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private List<String> owners() {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -66,7 +67,7 @@ class ThreadStatusProjectionTest {
 
     private ThreadView saved() {
         ArgumentCaptor<ThreadView> view = ArgumentCaptor.forClass(ThreadView.class);
-        verify(repository).save(view.capture(), anyString());
+        verify(repository).save(view.capture(), any());
         return view.getValue();
     }
 
@@ -99,6 +100,8 @@ class ThreadStatusProjectionTest {
                 new EventInfo(1, Instant.parse("2024-02-13T10:05:00Z"), "sekretariat@ft.dk")));
         assertThat(view.status()).isEqualTo(ThreadStatus.SCHEDULED);
         assertThat(view.version()).isEqualTo(2);
+        verify(repository).save(any(), isNull());
+        verifyNoInteractions(texts);
         verify(changes).announce(new ReadModelChange("thread-status", THREAD, 2));
     }
 
