@@ -49,7 +49,8 @@ public class SecurityConfiguration {
 
     private static final String DASHBOARD = "DASHBOARD";
     private static final String AUDITOR = "AUDITOR";
-    private static final List<String> ROLES = List.of("CLERK", AUDITOR, DASHBOARD, "SUBSCRIBER");
+    private static final String SUBSCRIBER = "SUBSCRIBER";
+    private static final List<String> ROLES = List.of("CLERK", AUDITOR, DASHBOARD, SUBSCRIBER);
 
     @Bean
     public SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
@@ -63,6 +64,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/feed/**", "/api/feed").hasAnyRole(SUBSCRIBER, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(DASHBOARD, AUDITOR)
                         .requestMatchers("/actuator/**").hasAnyRole(DASHBOARD, AUDITOR)
                         .anyRequest().denyAll())

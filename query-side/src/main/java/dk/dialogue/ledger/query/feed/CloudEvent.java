@@ -1,0 +1,27 @@
+package dk.dialogue.ledger.query.feed;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One event in the CloudEvents 1.0 JSON format, with the ledger's extension attributes.
+ *
+ * @param id                 the event's id, unique in the ledger
+ * @param source             the ledger
+ * @param type               a stable type name, see {@link FeedTypes}
+ * @param subject            the thread id
+ * @param time               when the ledger recorded the event
+ * @param data               the event's payload
+ * @param ledgerposition     the event's position in the feed: 1, 2, 3, ... without gaps
+ * @param ledgersequence     the event's number within its thread, from 0
+ * @param ledgerbusinessdate the business date (letter date or effective date)
+ * @param ledgercorrelationid the correlation id of the request that recorded it
+ */
+@JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "datacontenttype", "ledgerposition",
+        "ledgersequence", "ledgerbusinessdate", "ledgercorrelationid", "data"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CloudEvent(String specversion, String id, String source, String type, String subject, String time,
+                         String datacontenttype, long ledgerposition, long ledgersequence, String ledgerbusinessdate,
+                         String ledgercorrelationid, JsonNode data) {
+}

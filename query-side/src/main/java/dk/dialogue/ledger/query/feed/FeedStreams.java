@@ -1,0 +1,68 @@
+package dk.dialogue.ledger.query.feed;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open feed streams of this instance. Each has its own cursor and is fed from the feed table, so a
+ * subscriber on any instance gets every event, in order, and resumes exactly where its last id left off.
+ */
+@Component
+public class FeedStreams {
+
+    private static final int BATCH = 500;
+
+    private final FeedRepository feed;
+    private final List<Stream> streams = new CopyOnWriteArrayList<>();
+
+    public FeedStreams(FeedRepository feed) {
+        this.feed = feed;
+    }
+
+    SseEmitter open(long after, List<String> types, String partyId) {
+        SseEmitter emitter = new SseEmitter(0L);
+        Stream stream = new Stream(emitter, types, partyId, after);
+        streams.add(stream);
+        emitter.onCompletion(() -> streams.remove(stream));
+        emitter.onTimeout(() -> streams.remove(stream));
+        emitter.onError(e -> streams.remove(stream));
+        return emitter;
+    }
+
+    @Scheduled(fixedDelayString = "${ledger.feed.stream-poll:100ms}")
+    public void push() {
+        for (Stream stream : streams) {
+            synchronized (stream) {
+                try {
+                    List<CloudEvent> events = feed.after(stream.position, BATCH, stream.types, stream.partyId);
+                    for (CloudEvent event : events) {
+                        stream.emitter.send(SseEmitter.event().id(Long.toString(event.ledgerposition()))
+                                .name(event.type()).data(event, MediaType.APPLICATION_JSON));
+                        stream.position = event.ledgerposition();
+                    }
+                } catch (IOException | IllegalStateException e) {
+                    streams.remove(stream);
+                }
+            }
+        }
+    }
+
+    private static final class Stream {
+        private final SseEmitter emitter;
+        private final List<String> types;
+        private final String partyId;
+        private long position;
+
+        Stream(SseEmitter emitter, List<String> types, String partyId, long position) {
+            this.emitter = emitter;
+            this.types = types;
+            this.partyId = partyId;
+            this.position = position;
+        }
+    }
+}

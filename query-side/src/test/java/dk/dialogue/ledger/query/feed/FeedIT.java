@@ -1,0 +1,189 @@
+package dk.dialogue.ledger.query.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.dialogue.ledger.query.support.Courses;
+import dk.dialogue.ledger.query.support.EventStoreWriter;
+import dk.dialogue.ledger.query.support.QuerySideIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+
+@QuerySideIntegrationTest
+class FeedIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void events_arrive_as_cloudevents_at_gapless_positions_in_each_threads_order() {
+        EventStoreWriter store = new EventStoreWriter(dataSource);
+        String visit = UUID.randomUUID().toString();
+        store.append(Courses.visit(visit, null));
+        TestRestTemplate subscriber = http.withBasicAuth("subscriber", "subscriber");
+
+        List<JsonNode> all = awaitAll(subscriber, visit, 5);
+
+        List<JsonNode> ours = all.stream().filter(e -> e.get("subject").asText().equals(visit)).toList();
+        JsonNode first = ours.get(0);
+        assertThat(first.get("specversion").asText()).isEqualTo("1.0");
+        assertThat(first.get("type").asText()).isEqualTo("dk.dialogue.ledger.InvitationReceived.v1");
+        assertThat(first.get("source").asText()).isEqualTo("/dk/dialogue-ledger");
+        assertThat(first.get("id").asText()).hasSize(36);
+        assertThat(first.get("time").asText()).endsWith("Z");
+        assertThat(first.get("ledgerbusinessdate").asText()).isEqualTo("2020-06-24");
+        assertThat(first.get("ledgercorrelationid").asText()).isNotBlank();
+        assertThat(first.at("/data/threadId").asText()).isEqualTo(visit);
+        assertThat(ours).extracting(e -> e.get("ledgersequence").asLong()).containsExactly(0L, 1L, 2L, 3L, 4L);
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(all.get(i).get("ledgerposition").asLong()).isEqualTo(i + 1);
+        }
+        ResponseEntity<String> raw = subscriber.getForEntity("/api/feed?limit=1", String.class);
+        assertThat(raw.getHeaders().getContentType().toString()).startsWith("application/cloudevents-batch+json");
+    }
+
+    @Test
+    void the_feed_filters_by_type_and_party_and_resumes_from_any_position() {
+        EventStoreWriter store = new EventStoreWriter(dataSource);
+        String visit = UUID.randomUUID().toString();
+        String jobcamp = UUID.randomUUID().toString();
+        store.append(Courses.visit(visit, null));
+        store.append(Courses.jobcamp(jobcamp, null));
+        TestRestTemplate subscriber = http.withBasicAuth("subscriber", "subscriber");
+        List<JsonNode> all = awaitAll(subscriber, jobcamp, 3);
+
+        JsonNode held = subscriber.getForObject("/api/feed?limit=1000&type=dk.dialogue.ledger.MeetingHeld.v1",
+                JsonNode.class);
+        JsonNode aarhus = subscriber.getForObject("/api/feed?limit=1000&party=municipality-aarhus-kommune",
+                JsonNode.class);
+
+        assertThat(held.findValuesAsText("type")).containsOnly("dk.dialogue.ledger.MeetingHeld.v1");
+        assertThat(held.findValuesAsText("subject")).contains(visit, jobcamp);
+        assertThat(aarhus.findValuesAsText("subject")).contains(visit).doesNotContain(jobcamp);
+        for (int from = 0; from < all.size(); from += 3) {
+            JsonNode rest = subscriber.getForObject("/api/feed?limit=1000&after=" + from, JsonNode.class);
+            assertThat(rest.size()).isEqualTo(all.size() - from);
+            assertThat(rest.get(0).get("ledgerposition").asLong()).isEqualTo(from + 1);
+        }
+    }
+
+    @Test
+    void a_long_poll_answers_as_soon_as_an_event_arrives() throws Exception {
+        EventStoreWriter store = new EventStoreWriter(dataSource);
+        TestRestTemplate subscriber = http.withBasicAuth("subscriber", "subscriber");
+        long head = headPosition(subscriber);
+        String thread = UUID.randomUUID().toString();
+
+        CompletableFuture<JsonNode> poll = CompletableFuture.supplyAsync(() ->
+                subscriber.getForObject("/api/feed?wait=20&after=" + head, JsonNode.class));
+        Thread.sleep(1000);
+        assertThat(poll).isNotDone();
+        store.append(Courses.jobcamp(thread, null).subList(0, 1));
+
+        JsonNode events = poll.get(15, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(events.get(0).get("subject").asText()).isEqualTo(thread);
+        assertThat(events.get(0).get("ledgerposition").asLong()).isEqualTo(head + 1);
+    }
+
+    @Test
+    void the_stream_resumes_after_a_disconnect_from_the_last_event_id_without_a_gap() {
+        EventStoreWriter store = new EventStoreWriter(dataSource);
+        TestRestTemplate subscriber = http.withBasicAuth("subscriber", "subscriber");
+        String first = UUID.randomUUID().toString();
+        store.append(Courses.visit(first, null));
+        awaitAll(subscriber, first, 5);
+        long head = headPosition(subscriber);
+
+        List<String> before = new CopyOnWriteArrayList<>();
+        CompletableFuture<?> connection = stream(0, null, before);
+        await().atMost(Duration.ofSeconds(20)).until(() -> ids(before).size() >= head);
+        connection.cancel(true);
+        List<Long> seen = new ArrayList<>(ids(before));
+        long lastId = seen.get(seen.size() - 1);
+
+        String second = UUID.randomUUID().toString();
+        store.append(Courses.jobcamp(second, null));
+        List<String> after = new CopyOnWriteArrayList<>();
+        stream(-1, Long.toString(lastId), after);
+        await().atMost(Duration.ofSeconds(20)).until(() -> after.stream().anyMatch(line -> line.contains(second)
+                && line.contains("MeetingHeld")));
+
+        List<Long> resumed = ids(after);
+        assertThat(resumed.get(0)).isEqualTo(lastId + 1);
+        for (int i = 1; i < resumed.size(); i++) {
+            assertThat(resumed.get(i)).isEqualTo(resumed.get(i - 1) + 1);
+        }
+    }
+
+    @Test
+    void the_feed_is_for_subscribers_and_checks_its_parameters() {
+        assertThat(http.getForEntity("/api/feed", String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.withBasicAuth("dashboard", "dashboard").getForEntity("/api/feed", String.class)
+                .getStatusCode().value()).isEqualTo(403);
+        TestRestTemplate subscriber = http.withBasicAuth("subscriber", "subscriber");
+        assertThat(subscriber.getForEntity("/api/feed?limit=5000", JsonNode.class).getBody().at("/errors/0/field")
+                .asText()).isEqualTo("limit");
+        assertThat(subscriber.getForEntity("/api/feed?after=-1", JsonNode.class).getStatusCode().value())
+                .isEqualTo(400);
+        assertThat(subscriber.getForEntity("/api/feed?wait=600", JsonNode.class).getStatusCode().value())
+                .isEqualTo(400);
+    }
+
+    private List<JsonNode> awaitAll(TestRestTemplate subscriber, String thread, int events) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode all = subscriber.getForObject("/api/feed?limit=1000", JsonNode.class);
+            return all.findValuesAsText("subject").stream().filter(thread::equals).count() == events;
+        });
+        List<JsonNode> all = new ArrayList<>();
+        subscriber.getForObject("/api/feed?limit=1000", JsonNode.class).forEach(all::add);
+        return all;
+    }
+
+    private long headPosition(TestRestTemplate subscriber) {
+        JsonNode all = subscriber.getForObject("/api/feed?limit=1000", JsonNode.class);
+        return all.size() == 0 ? 0 : all.get(all.size() - 1).get("ledgerposition").asLong();
+    }
+
+    private static List<Long> ids(List<String> lines) {
+        return lines.stream().filter(line -> line.startsWith("id:")).map(line -> Long.parseLong(line.substring(3)))
+                .toList();
+    }
+
+    private CompletableFuture<?> stream(long after, String lastEventId, List<String> lines) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/feed/stream"
+                        + (after >= 0 ? "?after=" + after : "")))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("subscriber:subscriber".getBytes(StandardCharsets.UTF_8)));
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        return HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> {
+                    try (Stream<String> body = response.body()) {
+                        body.forEach(lines::add);
+                    }
+                });
+    }
+}
