@@ -138,6 +138,21 @@ class FeedIT {
     }
 
     @Test
+    void every_type_in_the_feed_has_a_published_json_schema() {
+        TestRestTemplate subscriber = http.withBasicAuth("subscriber", "subscriber");
+        JsonNode schemas = subscriber.getForObject("/api/feed/schemas", JsonNode.class);
+        List<String> types = new ArrayList<>();
+        subscriber.getForObject("/api/feed?limit=1000", JsonNode.class).forEach(e -> types.add(e.get("type").asText()));
+
+        assertThat(schemas.size()).isEqualTo(14);
+        assertThat(types).allMatch(schemas::has);
+        assertThat(subscriber.getForObject("/api/feed/schemas/dk.dialogue.ledger.MeetingHeld.v1", JsonNode.class)
+                .at("/properties/businessDate/anyOf/0/format").asText()).isEqualTo("date");
+        assertThat(subscriber.getForEntity("/api/feed/schemas/dk.dialogue.ledger.Nothing.v1", String.class)
+                .getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
     void the_feed_is_for_subscribers_and_checks_its_parameters() {
         assertThat(http.getForEntity("/api/feed", String.class).getStatusCode().value()).isEqualTo(401);
         assertThat(http.withBasicAuth("dashboard", "dashboard").getForEntity("/api/feed", String.class)
