@@ -1,5 +1,6 @@
 package dk.dialogue.ledger.command.store;
 
+import dk.dialogue.ledger.events.upcasting.Upcasters;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -15,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -94,6 +96,7 @@ public class EventStoreConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .schema(SCHEMA)
                 .dataType(byte[].class)
+                .upcasterChain(new EventUpcasterChain(Upcasters.all()))
                 .batchSize(batchSize)
                 .build();
     }

@@ -1,6 +1,7 @@
 package dk.dialogue.ledger.query.eventstore;
 
 import dk.dialogue.ledger.events.EventJson;
+import dk.dialogue.ledger.events.upcasting.Upcasters;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -13,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -68,6 +70,7 @@ public class EventStoreConfiguration {
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .dataType(byte[].class)
+                .upcasterChain(new EventUpcasterChain(Upcasters.all()))
                 .batchSize(batchSize);
         return new CommitOrderEventStorageEngine(builder, table, connections, transactions);
     }
