@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,8 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Gives each Spring test context a database of its own on a real PostgreSQL, with the event store's tables
  * created by the command side's own migration (copied into the test classpath by the build): the server named by
  * {@code LEDGER_TEST_DATABASE_URL} when set (e.g. {@code jdbc:postgresql://127.0.0.1:5432/test}), else an
- * embedded one started once per JVM. Databases are dropped and the embedded server stopped only after
- * every Spring context has closed.
+ * embedded one started once per JVM. Databases are dropped and the embedded server stopped when the
+ * JVM ends.
  */
 public final class PostgresTestDatabase {
 
@@ -68,9 +67,22 @@ public final class PostgresTestDatabase {
                 }
                 adminUrl = embedded.getJdbcUrl("postgres", "postgres");
             }
-            SpringApplication.getShutdownHandlers().add(PostgresTestDatabase::cleanUp);
+            // Spring's test contexts close in their own shutdown hook (Spring Boot's shutdown handlers do not
+            // run in tests); give them a moment, then stop the server so no postgres process outlives the JVM.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                pause();
+                cleanUp();
+            }, "test-postgres-cleanup"));
         }
         return adminUrl;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static synchronized void cleanUp() {
