@@ -12,6 +12,7 @@ import dk.dialogue.ledger.query.live.ReadModelChange;
 import dk.dialogue.ledger.query.live.ReadModelChanges;
 import dk.dialogue.ledger.query.processing.Savepoints;
 import dk.dialogue.ledger.query.thread.EventInfos;
+import dk.dialogue.ledger.query.thread.ThreadSequence;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
@@ -47,13 +48,8 @@ public class MeetingProjection {
     public void project(ThreadEvent event, DomainEventMessage<?> message) {
         String threadId = event.threadId().value();
         Optional<MeetingThread> known = repository.findThread(threadId);
-        long expected = known.map(MeetingThread::version).orElse(0L);
-        if (message.getSequenceNumber() < expected) {
+        if (!ThreadSequence.isNext(threadId, known.map(MeetingThread::version).orElse(0L), message)) {
             return;
-        }
-        if (message.getSequenceNumber() > expected) {
-            throw new IllegalStateException("thread " + threadId + " is at version " + expected + " but event "
-                    + message.getSequenceNumber() + " arrived: an earlier event is missing");
         }
         if (event instanceof InvitationReceived opened) {
             repository.saveThread(MeetingThread.opened(opened));

@@ -43,13 +43,8 @@ public class ThreadStatusProjection {
     /** Folds the event into its thread's view, unless the view already reflects it. */
     public void project(ThreadEvent event, DomainEventMessage<?> message) {
         Optional<ThreadView> current = repository.find(event.threadId().value());
-        long expected = current.map(ThreadView::version).orElse(0L);
-        if (message.getSequenceNumber() < expected) {
+        if (!ThreadSequence.isNext(event.threadId().value(), current.map(ThreadView::version).orElse(0L), message)) {
             return;
-        }
-        if (message.getSequenceNumber() > expected) {
-            throw new IllegalStateException("thread " + event.threadId() + " is at version " + expected
-                    + " but event " + message.getSequenceNumber() + " arrived: an earlier event is missing");
         }
         ThreadView next = ThreadFold.apply(current.orElse(null), event, EventInfos.of(message));
         // Only letters change what a thread can be found by; other events keep the stored search index.

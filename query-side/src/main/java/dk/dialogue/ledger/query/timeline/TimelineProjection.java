@@ -6,6 +6,7 @@ import dk.dialogue.ledger.query.live.ReadModelChanges;
 import dk.dialogue.ledger.query.processing.Savepoints;
 import dk.dialogue.ledger.query.thread.EventInfo;
 import dk.dialogue.ledger.query.thread.EventInfos;
+import dk.dialogue.ledger.query.thread.ThreadSequence;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -38,13 +39,8 @@ public class TimelineProjection {
     public void project(ThreadEvent event, DomainEventMessage<?> message) {
         String threadId = event.threadId().value();
         long sequence = message.getSequenceNumber();
-        long expected = repository.lastSequence(threadId).orElse(-1) + 1;
-        if (sequence < expected) {
+        if (!ThreadSequence.isNext(threadId, repository.lastSequence(threadId).orElse(-1) + 1, message)) {
             return;
-        }
-        if (sequence > expected) {
-            throw new IllegalStateException("the timeline of thread " + threadId + " awaits event " + expected
-                    + " but event " + sequence + " arrived: an earlier event is missing");
         }
         TimelineLines.Line line = TimelineLines.of(event);
         EventInfo info = EventInfos.of(message);
