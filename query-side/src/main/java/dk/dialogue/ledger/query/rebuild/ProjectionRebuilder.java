@@ -25,7 +25,9 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,9 @@ public class ProjectionRebuilder {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilder.class);
     private static final String SHADOW = "_next";
     private static final String RETIRED = "_old";
+    private static final String CERTIFY = "_cert";
+    /** Differing rows shown per table and direction; the counts are complete. */
+    private static final int EXAMPLES = 20;
 
     private final Map<String, Rebuildable> projections;
     private final EventStorageEngine events;
@@ -127,24 +132,10 @@ public class ProjectionRebuilder {
     private void run(Rebuildable projection, AtomicReference<RebuildProgress> state) {
         String group = projection.group();
         try {
-            createShadow(projection);
+            createShadow(projection, SHADOW);
             Rebuildable.Projector shadow = projection.into(SHADOW);
             Set<String> failedThreads = ConcurrentHashMap.newKeySet();
-            TrackingToken position = CommitOrderToken.TAIL;
-            Instant lastLog = clock.instant();
-            while (true) {
-                TrackingToken from = position;
-                TrackingToken reached = transactions.execute(status -> projectBatch(shadow, from, state,
-                        failedThreads));
-                if (reached.equals(position)) {
-                    break;
-                }
-                position = reached;
-                if (Duration.between(lastLog, clock.instant()).toSeconds() >= 5) {
-                    lastLog = clock.instant();
-                    log(state.get());
-                }
-            }
+            TrackingToken position = fill(shadow, state, failedThreads);
             update(state, "SWITCHING", 0, failedThreads.size());
             switchOver(projection, shadow, position, state, failedThreads);
             RebuildProgress done = update(state, "DONE", 0, failedThreads.size());
@@ -161,8 +152,28 @@ public class ProjectionRebuilder {
         }
     }
 
-    /** Projects up to one batch after {@code from}; returns the position reached. */
-    private TrackingToken projectBatch(Rebuildable.Projector shadow, TrackingToken from,
+    /** Projects the whole history into the shadow, a batch per transaction; returns the position reached. */
+    private TrackingToken fill(Rebuildable.Projector shadow, AtomicReference<RebuildProgress> state,
+                               Set<String> failedThreads) {
+        TrackingToken position = CommitOrderToken.TAIL;
+        Instant lastLog = clock.instant();
+        while (true) {
+            TrackingToken from = position;
+            TrackingToken reached = transactions.execute(status -> projectBatch(shadow, from, null, state,
+                    failedThreads));
+            if (reached.equals(position)) {
+                return position;
+            }
+            position = reached;
+            if (Duration.between(lastLog, clock.instant()).toSeconds() >= 5) {
+                lastLog = clock.instant();
+                log(state.get());
+            }
+        }
+    }
+
+    /** Projects up to one batch after {@code from}, not beyond {@code until} if given; returns the position reached. */
+    private TrackingToken projectBatch(Rebuildable.Projector shadow, TrackingToken from, CommitOrderToken until,
                                        AtomicReference<RebuildProgress> state, Set<String> failedThreads) {
         TrackingToken reached = from;
         long count = 0;
@@ -170,6 +181,9 @@ public class ProjectionRebuilder {
             var iterator = stream.limit(batchSize).iterator();
             while (iterator.hasNext()) {
                 TrackedEventMessage<?> message = iterator.next();
+                if (until != null && ((CommitOrderToken) message.trackingToken()).compareTo(until) > 0) {
+                    break;
+                }
                 if (message instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof ThreadEvent event
                         && !failedThreads.contains(event.threadId().value())) {
                     project(shadow, event, domain, failedThreads);
@@ -198,6 +212,110 @@ public class ProjectionRebuilder {
     }
 
     /**
+     * A certified rebuild: the projection is rebuilt from the whole history into scratch tables and compared row by
+     * row with the live tables at the same position of the history; nothing is switched. While the live processor
+     * has segments at different positions, threads with events between them are in motion and are not compared
+     * (the report counts them); the comparison waits up to {@code settle} for a moment when none are.
+     */
+    public Certification certify(String group, Duration settle) {
+        Rebuildable projection = projection(group);
+        Instant started = clock.instant();
+        AtomicReference<RebuildProgress> state = new AtomicReference<>(new RebuildProgress(group, "CERTIFYING", 0,
+                visibleEvents(), 0, 0, null, 0, started, null, null));
+        createShadow(projection, CERTIFY);
+        try {
+            Rebuildable.Projector scratch = projection.into(CERTIFY);
+            Set<String> failedThreads = ConcurrentHashMap.newKeySet();
+            TrackingToken position = fill(scratch, state, failedThreads);
+            long deadline = System.nanoTime() + settle.toNanos();
+            while (true) {
+                TrackingToken from = position;
+                Certification result = transactions.execute(status -> compare(projection, scratch, from, state,
+                        failedThreads, started, System.nanoTime() >= deadline));
+                if (result != null) {
+                    LOG.info("Certified rebuild of {}: {} events, {} differences, {} threads in motion", group,
+                            result.events(), result.differences(), result.threadsInMotion());
+                    return result;
+                }
+                position = transactions.execute(status -> projectBatch(scratch, from, null, state, failedThreads));
+                sleep(Duration.ofMillis(200));
+            }
+        } finally {
+            dropTables(projection, CERTIFY);
+        }
+    }
+
+    /**
+     * Under a share lock on the live tables (the live processor, on any instance, cannot write meanwhile), brings
+     * the scratch tables to the live position and compares; {@code null} to try again later.
+     */
+    private Certification compare(Rebuildable projection, Rebuildable.Projector scratch, TrackingToken from,
+                                  AtomicReference<RebuildProgress> state, Set<String> failedThreads, Instant started,
+                                  boolean lastChance) {
+        jdbc.execute("LOCK TABLE " + String.join(", ", projection.tables()) + " IN SHARE MODE");
+        List<CommitOrderToken> live = jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
+                (rs, n) -> liveToken(rs.getBytes(1), rs.getString(2)), projection.group());
+        CommitOrderToken lowest = live.stream().min(CommitOrderToken::compareTo).orElse(CommitOrderToken.TAIL);
+        CommitOrderToken highest = live.stream().max(CommitOrderToken::compareTo).orElse(CommitOrderToken.TAIL);
+        CommitOrderToken rebuilt = (CommitOrderToken) from;
+        if (rebuilt.compareTo(highest) > 0 || (!lowest.equals(highest) && !lastChance)) {
+            return null;
+        }
+        TrackingToken head = from;
+        while (true) {
+            TrackingToken reached = projectBatch(scratch, head, highest, state, failedThreads);
+            if (reached.equals(head)) {
+                break;
+            }
+            head = reached;
+        }
+        List<String> inMotion = jdbc.queryForList("SELECT DISTINCT aggregate_identifier FROM " + eventTable
+                        + " WHERE (tx_id, global_index) > ((?::bigint)::text::xid8, ?)"
+                        + " AND (tx_id, global_index) <= ((?::bigint)::text::xid8, ?)", String.class,
+                lowest.txId(), lowest.globalIndex(), highest.txId(), highest.globalIndex());
+        String[] excluded = inMotion.toArray(String[]::new);
+        List<Certification.TableComparison> tables = projection.tables().stream()
+                .map(table -> compareTable(table, excluded)).toList();
+        return new Certification(projection.group(), started, clock.instant(), state.get().processed(), highest,
+                inMotion.size(), List.copyOf(new TreeSet<>(failedThreads)), tables);
+    }
+
+    private Certification.TableComparison compareTable(String table, String[] excluded) {
+        String live = "(SELECT * FROM " + table + " WHERE thread_id <> ALL(?))";
+        String rebuilt = "(SELECT * FROM " + table + CERTIFY + " WHERE thread_id <> ALL(?))";
+        List<String> onlyLive = jdbc.queryForList("SELECT row_to_json(d)::text FROM (" + live + " EXCEPT ALL "
+                + rebuilt + ") d LIMIT " + EXAMPLES, String.class, excluded, excluded);
+        List<String> onlyRebuilt = jdbc.queryForList("SELECT row_to_json(d)::text FROM (" + rebuilt + " EXCEPT ALL "
+                + live + ") d LIMIT " + EXAMPLES, String.class, excluded, excluded);
+        long liveRows = jdbc.queryForObject("SELECT count(*) FROM " + live + " l", Long.class, (Object) excluded);
+        long rebuiltRows = jdbc.queryForObject("SELECT count(*) FROM " + rebuilt + " r", Long.class,
+                (Object) excluded);
+        long onlyLiveCount = jdbc.queryForObject("SELECT count(*) FROM (" + live + " EXCEPT ALL " + rebuilt + ") d",
+                Long.class, excluded, excluded);
+        long onlyRebuiltCount = jdbc.queryForObject("SELECT count(*) FROM (" + rebuilt + " EXCEPT ALL " + live
+                + ") d", Long.class, excluded, excluded);
+        return new Certification.TableComparison(table, liveRows, rebuiltRows, onlyLiveCount, onlyRebuiltCount,
+                onlyLive, onlyRebuilt);
+    }
+
+    private CommitOrderToken liveToken(byte[] token, String type) {
+        if (token == null) {
+            return CommitOrderToken.TAIL;
+        }
+        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+        return WrappedToken.unwrap(tracking, CommitOrderToken.class).orElse(CommitOrderToken.TAIL);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("certification interrupted", e);
+        }
+    }
+
+    /**
      * The atomic switch. Locking the live tables first means a processor batch on any instance either
      * finished before (its token is then covered by the head read below) or waits and, finding its token
      * moved and unclaimed, rolls back and resumes from the new position.
@@ -214,7 +332,7 @@ public class ProjectionRebuilder {
                 }, group);
                 TrackingToken head = position;
                 while (true) {
-                    TrackingToken reached = projectBatch(shadow, head, state, failedThreads);
+                    TrackingToken reached = projectBatch(shadow, head, null, state, failedThreads);
                     if (reached.equals(head)) {
                         break;
                     }
@@ -235,10 +353,10 @@ public class ProjectionRebuilder {
         }
     }
 
-    private void createShadow(Rebuildable projection) {
-        dropTables(projection, SHADOW);
+    private void createShadow(Rebuildable projection, String suffix) {
+        dropTables(projection, suffix);
         projection.tables().forEach(table ->
-                jdbc.execute("CREATE TABLE " + table + SHADOW + " (LIKE " + table + " INCLUDING ALL)"));
+                jdbc.execute("CREATE TABLE " + table + suffix + " (LIKE " + table + " INCLUDING ALL)"));
     }
 
     private void dropTables(Rebuildable projection, String suffix) {

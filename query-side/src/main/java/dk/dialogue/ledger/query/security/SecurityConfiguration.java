@@ -63,7 +63,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
-                        .requestMatchers("/api/admin/**").hasRole(AUDITOR)
+                        .requestMatchers("/api/admin/**", "/api/audit/**").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/feed/**", "/api/feed").hasAnyRole(SUBSCRIBER, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(DASHBOARD, AUDITOR)
                         .requestMatchers("/actuator/**").hasAnyRole(DASHBOARD, AUDITOR)

@@ -12,7 +12,7 @@ import java.util.List;
 public record ThreadDetail(@JsonUnwrapped ThreadView thread, boolean overdue, List<Party> awaitingAnswerFrom,
                            ThreadView.RegistrationSummary registrationSummary) {
 
-    static ThreadDetail of(ThreadView view, LocalDate today) {
+    public static ThreadDetail of(ThreadView view, LocalDate today) {
         return new ThreadDetail(view, view.overdueOn(today), view.awaitingAnswerFrom(), view.registrationSummary());
     }
 }

@@ -1,0 +1,2 @@
+/** The record of every audit read: who, what, when, from where. */
+package dk.dialogue.ledger.query.audit.access;

@@ -1,0 +1,51 @@
+package dk.dialogue.ledger.query.audit.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MerkleTreeTest {
+
+    private static final ChainHead A = new ChainHead("a", 0, new byte[32]);
+    private static final ChainHead B = new ChainHead("b", 3, new byte[32]);
+    private static final ChainHead C = new ChainHead("c", 1, new byte[32]);
+
+    @Test
+    void an_empty_tree_is_the_hash_of_nothing() {
+        assertThat(MerkleTree.root(List.of())).isEqualTo(Hashes.sha256());
+    }
+
+    @Test
+    void a_single_head_is_its_leaf_hash() {
+        assertThat(MerkleTree.root(List.of(A))).isEqualTo(leaf(A));
+    }
+
+    @Test
+    void three_heads_split_at_the_largest_power_of_two_below_as_in_rfc_6962() {
+        byte[] expected = node(node(leaf(A), leaf(B)), leaf(C));
+        assertThat(MerkleTree.root(List.of(C, A, B))).isEqualTo(expected);
+    }
+
+    @Test
+    void the_root_does_not_depend_on_the_order_heads_are_given_in_but_on_every_head() {
+        assertThat(MerkleTree.root(List.of(A, B, C))).isEqualTo(MerkleTree.root(List.of(C, B, A)));
+        assertThat(MerkleTree.root(List.of(A, B, C))).isNotEqualTo(MerkleTree.root(List.of(A, B)));
+        assertThat(MerkleTree.root(List.of(A, B))).isNotEqualTo(MerkleTree.root(List.of(A, new ChainHead("b", 4,
+                new byte[32]))));
+    }
+
+    @Test
+    void thread_ids_are_ordered_by_their_utf8_bytes() {
+        assertThat(MerkleTree.THREAD_ORDER.compare("Z", "a")).isNegative();
+        assertThat(MerkleTree.THREAD_ORDER.compare("z", "æ")).isNegative();
+    }
+
+    private static byte[] leaf(ChainHead head) {
+        return Hashes.sha256(new byte[] {0}, Hashes.head(head));
+    }
+
+    private static byte[] node(byte[] left, byte[] right) {
+        return Hashes.sha256(new byte[] {1}, left, right);
+    }
+}
