@@ -21,7 +21,7 @@ SELECT ledger_hash_bytes(convert_to(value, 'UTF8'))
 $$;
 
 CREATE FUNCTION ledger_event_hash(previous BYTEA, e domain_event_entry) RETURNS BYTEA
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS
 $$
 SELECT sha256(
     convert_to('dk.dialogue.ledger/event/v1', 'UTF8')
@@ -42,7 +42,7 @@ $$;
 -- The first event of a thread chains to 32 zero bytes; any other event needs its predecessor, so a thread
 -- cannot be appended to out of order.
 CREATE FUNCTION ledger_previous_hash(thread VARCHAR, sequence BIGINT) RETURNS BYTEA
-    LANGUAGE plpgsql STABLE AS
+    LANGUAGE plpgsql STABLE SET search_path FROM CURRENT AS
 $$
 DECLARE
     previous BYTEA;
@@ -60,8 +60,9 @@ BEGIN
 END;
 $$;
 
+-- Pinned to this schema's search path: writers connect with their own (the query side's is "query").
 CREATE FUNCTION chain_event() RETURNS trigger
-    LANGUAGE plpgsql AS
+    LANGUAGE plpgsql SET search_path FROM CURRENT AS
 $$
 BEGIN
     NEW.event_hash := ledger_event_hash(ledger_previous_hash(NEW.aggregate_identifier, NEW.sequence_number), NEW);

@@ -9,6 +9,7 @@ import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,10 +101,12 @@ public class CertifiedRebuilds {
     public record Report(String state, Instant startedAt, Instant finishedAt, List<Certification> projections,
                          String error) {
 
+        @JsonProperty
         public boolean certified() {
             return "DONE".equals(state) && projections.stream().allMatch(Certification::certified);
         }
 
+        @JsonProperty
         public long differences() {
             return projections.stream().mapToLong(Certification::differences).sum();
         }

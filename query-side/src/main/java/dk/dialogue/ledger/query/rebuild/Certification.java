@@ -1,6 +1,7 @@
 package dk.dialogue.ledger.query.rebuild;
 
 import dk.dialogue.ledger.query.eventstore.CommitOrderToken;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,10 +19,12 @@ public record Certification(String projection, Instant startedAt, Instant finish
                             List<TableComparison> tables) {
 
     /** Rows that differ, both directions, all tables. */
+    @JsonProperty
     public long differences() {
         return tables.stream().mapToLong(t -> t.onlyLive() + t.onlyRebuilt()).sum();
     }
 
+    @JsonProperty
     public boolean certified() {
         return differences() == 0 && heldBack.isEmpty();
     }

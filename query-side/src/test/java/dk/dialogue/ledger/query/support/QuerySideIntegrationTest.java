@@ -11,7 +11,9 @@ import org.springframework.test.context.ContextConfiguration;
 /** The whole query side on a random port, with the local profile's demo users, on a fresh real PostgreSQL. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Digests are made by the tests when they need one, not by the timer in the middle of a test.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ledger.audit.signing-key-file=target/audit-signing-key.pem", "ledger.audit.seal-interval=PT1H"})
 @ActiveProfiles("local")
 @ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)
 public @interface QuerySideIntegrationTest {
