@@ -190,7 +190,7 @@ class AuditIT {
 
     @Test
     void a_sealed_ledger_verifies_and_its_export_verifies_offline_until_one_byte_changes(@TempDir Path dir)
-            throws IOException {
+            throws IOException, InterruptedException {
         ResponseEntity<JsonNode> sealed = auditor.postForEntity("/api/audit/digests", null, JsonNode.class);
         assertThat(sealed.getStatusCode().value()).isIn(200, 201);
         JsonNode report = auditor.getForObject("/api/audit/verify", JsonNode.class);
@@ -214,6 +214,12 @@ class AuditIT {
         VerifyExportRunner.Result clean = VerifyExportRunner.run(export, key);
         assertThat(clean.exitCode()).as(clean.output()).isZero();
         assertThat(clean.output()).startsWith("VERIFIED");
+        // The documented command, on the packaged jar, in a JVM of its own.
+        Process command = new ProcessBuilder("../verify-export", export.toString(), key.toString())
+                .redirectErrorStream(true).start();
+        String printed = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(command.waitFor()).as(printed).isZero();
+        assertThat(printed).startsWith("VERIFIED").contains("sealed by digest");
 
         int target = lines.size() - 3;
         JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(target));
