@@ -50,19 +50,31 @@ public class PointInTime {
         List<ThreadSummary> threads = new ArrayList<>();
         List<StoredEvent> current = new ArrayList<>();
         LocalDate day = LocalDate.ofInstant(at, WebConfiguration.COPENHAGEN);
+        List<String> considered = new ArrayList<>();
         events.forThreads(after == null ? "" : after, limit,
                 "(convert_from(meta_data, 'UTF8')::jsonb->>'recordedAt')::timestamptz <= ?", Timestamp.from(at), e -> {
                     if (!current.isEmpty() && !current.get(0).threadId().equals(e.threadId())) {
-                        threads.add(ThreadSummary.of(replay(current, (event, info) -> true).view(), day));
+                        summarise(current, day, threads);
                         current.clear();
+                    }
+                    if (current.isEmpty()) {
+                        considered.add(e.threadId());
                     }
                     current.add(e);
                 });
-        if (!current.isEmpty()) {
-            threads.add(ThreadSummary.of(replay(current, (event, info) -> true).view(), day));
-        }
-        String next = threads.size() == limit ? threads.get(threads.size() - 1).threadId() : null;
+        summarise(current, day, threads);
+        String next = considered.size() == limit ? considered.get(considered.size() - 1) : null;
         return new ThreadsAt(at, threads, next);
+    }
+
+    /** A stream of events that never opened a thread (its opening event failed to fold) is not a thread. */
+    private void summarise(List<StoredEvent> thread, LocalDate day, List<ThreadSummary> threads) {
+        if (!thread.isEmpty()) {
+            ThreadView view = replay(thread, (event, info) -> true).view();
+            if (view != null) {
+                threads.add(ThreadSummary.of(view, day));
+            }
+        }
     }
 
     private View fold(String threadId, BiPredicate<ThreadEvent, EventInfo> included, LocalDate today, String when) {

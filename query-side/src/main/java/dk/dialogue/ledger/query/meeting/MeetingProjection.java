@@ -10,9 +10,12 @@ import dk.dialogue.ledger.events.RecordCorrected;
 import dk.dialogue.ledger.events.ThreadEvent;
 import dk.dialogue.ledger.query.live.ReadModelChange;
 import dk.dialogue.ledger.query.live.ReadModelChanges;
+import dk.dialogue.ledger.query.processing.BatchBuffer;
 import dk.dialogue.ledger.query.processing.Savepoints;
 import dk.dialogue.ledger.query.thread.EventInfos;
 import dk.dialogue.ledger.query.thread.ThreadSequence;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
@@ -46,25 +49,49 @@ public class MeetingProjection {
 
     /** Applies the event to its thread's meeting, unless already reflected. */
     public void project(ThreadEvent event, DomainEventMessage<?> message) {
+        BatchBuffer.run(GROUP + ":" + repository.table(), Pending::new, this::write,
+                pending -> project(event, message, pending));
+    }
+
+    private void project(ThreadEvent event, DomainEventMessage<?> message, Pending pending) {
         String threadId = event.threadId().value();
-        Optional<MeetingThread> known = repository.findThread(threadId);
+        Optional<MeetingThread> known = pending.threads.containsKey(threadId)
+                ? Optional.of(pending.threads.get(threadId)) : repository.findThread(threadId);
         if (!ThreadSequence.isNext(threadId, known.map(MeetingThread::version).orElse(0L), message)) {
             return;
         }
         if (event instanceof InvitationReceived opened) {
-            repository.saveThread(MeetingThread.opened(opened));
+            pending.threads.put(threadId, MeetingThread.opened(opened));
             return;
         }
         MeetingThread thread = known.orElseThrow(() -> new IllegalStateException(event.getClass().getSimpleName()
                 + " for thread " + threadId + " before the thread was opened")).after(event);
-        repository.saveThread(thread);
         Optional<Meeting> changed = event instanceof MeetingAccepted accepted
                 ? Optional.of(Meeting.scheduled(thread, accepted))
-                : Optional.ofNullable(change(event, thread)).flatMap(change -> repository.find(threadId).map(change));
-        changed.map(meeting -> meeting.at(EventInfos.of(message))).ifPresent(meeting -> {
-            repository.save(meeting);
-            changes.announce(new ReadModelChange(GROUP, threadId, meeting.version()));
-        });
+                : Optional.ofNullable(change(event, thread)).flatMap(change -> pending.meeting(threadId).map(change));
+        // Buffered only once everything is known: an event that fails leaves the batch's state as it was.
+        pending.threads.put(threadId, thread);
+        changed.map(meeting -> meeting.at(EventInfos.of(message)))
+                .ifPresent(meeting -> pending.meetings.put(threadId, meeting));
+    }
+
+    private void write(Pending pending) {
+        repository.saveThreads(pending.threads.values());
+        repository.saveAll(pending.meetings.values());
+        pending.meetings.values().forEach(meeting -> changes.announce(new ReadModelChange(GROUP, meeting.threadId(),
+                meeting.version())));
+    }
+
+    /** The batch's threads and meetings so far, by thread id. */
+    private final class Pending {
+
+        private final Map<String, MeetingThread> threads = new LinkedHashMap<>();
+        private final Map<String, Meeting> meetings = new LinkedHashMap<>();
+
+        Optional<Meeting> meeting(String threadId) {
+            Meeting buffered = meetings.get(threadId);
+            return buffered != null ? Optional.of(buffered) : repository.find(threadId);
+        }
     }
 
     /**

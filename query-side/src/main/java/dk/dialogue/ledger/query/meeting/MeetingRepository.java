@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,10 +29,22 @@ public class MeetingRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final MeetingTables tables;
+    private final String upsertMeeting;
 
     public MeetingRepository(NamedParameterJdbcTemplate jdbc, MeetingTables tables) {
         this.jdbc = jdbc;
         this.tables = tables;
+        this.upsertMeeting = "INSERT INTO " + tables.meetings() + " (thread_id, version, subject, status, "
+                + "slot_start, slot_end, slot_precision, slot_wording, location_name, location_address, held_on, reschedules, parties, "
+                + "party_ids, last_recorded_at) VALUES (:id, :version, :subject, :status, :start, :end, :precision, "
+                + ":wording, :locationName, :locationAddress, :heldOn, :reschedules, CAST(:parties AS jsonb), "
+                + "ARRAY(SELECT jsonb_array_elements_text(CAST(:partyIds AS jsonb))), :recorded) "
+                + "ON CONFLICT (thread_id) DO UPDATE SET version = EXCLUDED.version, subject = EXCLUDED.subject, "
+                + "status = EXCLUDED.status, slot_start = EXCLUDED.slot_start, slot_end = EXCLUDED.slot_end, "
+                + "slot_precision = EXCLUDED.slot_precision, slot_wording = EXCLUDED.slot_wording, "
+                + "location_name = EXCLUDED.location_name, location_address = EXCLUDED.location_address, "
+                + "held_on = EXCLUDED.held_on, reschedules = EXCLUDED.reschedules, parties = EXCLUDED.parties, "
+                + "party_ids = EXCLUDED.party_ids, last_recorded_at = EXCLUDED.last_recorded_at";
     }
 
     Optional<MeetingThread> findThread(String threadId) {
@@ -44,20 +57,29 @@ public class MeetingRepository {
                 }).stream().findFirst();
     }
 
+    /** The table written, which tells live and rebuild instances apart. */
+    String table() {
+        return tables.meetings();
+    }
+
     /** Only version and subject ever change: parties and place are the invitation's. */
-    void saveThread(MeetingThread thread) {
-        MapSqlParameterSource row = new MapSqlParameterSource()
+    void saveThreads(Collection<MeetingThread> threads) {
+        if (threads.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource[] rows = threads.stream().map(thread -> new MapSqlParameterSource()
                 .addValue("id", thread.threadId())
                 .addValue("version", thread.version())
                 .addValue("letter", thread.openingLetterId())
                 .addValue("subject", thread.subject())
                 .addValue("parties", write(new Parties(thread.inviting(), thread.invited())))
                 .addValue("locationName", thread.location() == null ? null : thread.location().name())
-                .addValue("locationAddress", thread.location() == null ? null : thread.location().address());
-        jdbc.update("INSERT INTO " + tables.threads() + " (thread_id, version, opening_letter_id, subject, parties, "
+                .addValue("locationAddress", thread.location() == null ? null : thread.location().address()))
+                .toArray(MapSqlParameterSource[]::new);
+        jdbc.batchUpdate("INSERT INTO " + tables.threads() + " (thread_id, version, opening_letter_id, subject, parties, "
                 + "location_name, location_address) VALUES (:id, :version, :letter, :subject, CAST(:parties AS jsonb), "
                 + ":locationName, :locationAddress) ON CONFLICT (thread_id) DO UPDATE SET version = EXCLUDED.version, "
-                + "subject = EXCLUDED.subject", row);
+                + "subject = EXCLUDED.subject", rows);
     }
 
     Optional<Meeting> find(String threadId) {
@@ -65,9 +87,17 @@ public class MeetingRepository {
                 (rs, row) -> meeting(rs)).stream().findFirst();
     }
 
-    void save(Meeting meeting) {
+    void saveAll(Collection<Meeting> meetings) {
+        if (meetings.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(upsertMeeting, meetings.stream().map(MeetingRepository::row)
+                .toArray(MapSqlParameterSource[]::new));
+    }
+
+    private static MapSqlParameterSource row(Meeting meeting) {
         Stream<Party> parties = Stream.concat(meeting.inviting().stream(), meeting.invited().stream());
-        MapSqlParameterSource row = new MapSqlParameterSource()
+        return new MapSqlParameterSource()
                 .addValue("id", meeting.threadId())
                 .addValue("version", meeting.version())
                 .addValue("subject", meeting.subject())
@@ -83,17 +113,6 @@ public class MeetingRepository {
                 .addValue("parties", write(new Parties(meeting.inviting(), meeting.invited())))
                 .addValue("partyIds", write(parties.map(PartyIds::of).distinct().toList()))
                 .addValue("recorded", utc(meeting.lastRecordedAt()));
-        jdbc.update("INSERT INTO " + tables.meetings() + " (thread_id, version, subject, status, slot_start, slot_end, "
-                + "slot_precision, slot_wording, location_name, location_address, held_on, reschedules, parties, "
-                + "party_ids, last_recorded_at) VALUES (:id, :version, :subject, :status, :start, :end, :precision, "
-                + ":wording, :locationName, :locationAddress, :heldOn, :reschedules, CAST(:parties AS jsonb), "
-                + "ARRAY(SELECT jsonb_array_elements_text(CAST(:partyIds AS jsonb))), :recorded) "
-                + "ON CONFLICT (thread_id) DO UPDATE SET version = EXCLUDED.version, subject = EXCLUDED.subject, "
-                + "status = EXCLUDED.status, slot_start = EXCLUDED.slot_start, slot_end = EXCLUDED.slot_end, "
-                + "slot_precision = EXCLUDED.slot_precision, slot_wording = EXCLUDED.slot_wording, "
-                + "location_name = EXCLUDED.location_name, location_address = EXCLUDED.location_address, "
-                + "held_on = EXCLUDED.held_on, reschedules = EXCLUDED.reschedules, parties = EXCLUDED.parties, "
-                + "party_ids = EXCLUDED.party_ids, last_recorded_at = EXCLUDED.last_recorded_at", row);
     }
 
     /**

@@ -26,6 +26,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -177,6 +179,8 @@ public class ProjectionRebuilder {
                                        AtomicReference<RebuildProgress> state, Set<String> failedThreads) {
         TrackingToken reached = from;
         long count = 0;
+        // One unit of work per batch, as a live processor has: projections write their buffered rows at its commit.
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(from, false)) {
             var iterator = stream.limit(batchSize).iterator();
             while (iterator.hasNext()) {
@@ -191,6 +195,12 @@ public class ProjectionRebuilder {
                 reached = message.trackingToken();
                 count++;
             }
+            batch.commit();
+        } catch (RuntimeException e) {
+            if (batch.isActive()) {
+                batch.rollback(e);
+            }
+            throw e;
         }
         update(state, "RUNNING", count, failedThreads.size());
         return reached;

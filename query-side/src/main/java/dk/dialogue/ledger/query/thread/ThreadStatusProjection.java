@@ -6,7 +6,10 @@ import dk.dialogue.ledger.events.RecordCorrected;
 import dk.dialogue.ledger.events.ThreadEvent;
 import dk.dialogue.ledger.query.live.ReadModelChange;
 import dk.dialogue.ledger.query.live.ReadModelChanges;
+import dk.dialogue.ledger.query.processing.BatchBuffer;
 import dk.dialogue.ledger.query.processing.Savepoints;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -42,15 +45,36 @@ public class ThreadStatusProjection {
 
     /** Folds the event into its thread's view, unless the view already reflects it. */
     public void project(ThreadEvent event, DomainEventMessage<?> message) {
-        Optional<ThreadView> current = repository.find(event.threadId().value());
-        if (!ThreadSequence.isNext(event.threadId().value(), current.map(ThreadView::version).orElse(0L), message)) {
+        BatchBuffer.run(GROUP + ":" + repository.table(), LinkedHashMap<String, Pending>::new, this::write,
+                pending -> project(event, message, pending));
+    }
+
+    private void project(ThreadEvent event, DomainEventMessage<?> message, Map<String, Pending> pending) {
+        String threadId = event.threadId().value();
+        Pending buffered = pending.get(threadId);
+        Optional<ThreadView> current = buffered != null ? Optional.of(buffered.view()) : repository.find(threadId);
+        if (!ThreadSequence.isNext(threadId, current.map(ThreadView::version).orElse(0L), message)) {
             return;
         }
         ThreadView next = ThreadFold.apply(current.orElse(null), event, EventInfos.of(message));
         // Only letters change what a thread can be found by; other events keep the stored search index.
         boolean lettersChanged = event instanceof InvitationReceived || event instanceof LetterRecorded
                 || event instanceof RecordCorrected;
-        repository.save(next, lettersChanged ? texts.searchText(next) : null);
-        changes.announce(new ReadModelChange(GROUP, next.threadId(), next.version()));
+        String searchText = lettersChanged ? texts.searchText(next) : buffered == null ? null : buffered.searchText();
+        pending.put(threadId, new Pending(next, searchText));
+    }
+
+    private void write(Map<String, Pending> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        repository.saveAll(pending.values().stream().map(p -> new ThreadStatusRepository.Save(p.view(),
+                p.searchText())).toList());
+        pending.values().forEach(p -> changes.announce(new ReadModelChange(GROUP, p.view().threadId(),
+                p.view().version())));
+    }
+
+    /** A thread's view after the batch's events so far; {@code searchText} {@code null} keeps the stored index. */
+    private record Pending(ThreadView view, String searchText) {
     }
 }

@@ -36,26 +36,37 @@ public class ThreadStatusRepository {
                 Map.of("id", threadId), (rs, row) -> read(rs.getString(1))).stream().findFirst();
     }
 
+    /** The table written, which tells live and rebuild instances apart. */
+    public String table() {
+        return tables.threads();
+    }
+
     /**
-     * Inserts or replaces the thread's row and its party rows; {@code searchText} feeds the free-text index,
-     * {@code null} keeps the stored index.
+     * Inserts or replaces the threads' rows and their party rows in one round of batched statements;
+     * {@code searchText} feeds the free-text index, {@code null} keeps the stored index.
      */
-    public void save(ThreadView view, String searchText) {
-        MapSqlParameterSource row = new MapSqlParameterSource()
-                .addValue("id", view.threadId())
-                .addValue("kind", view.kind().name())
-                .addValue("status", view.status().name())
-                .addValue("subject", view.subject())
-                .addValue("first", view.firstLetterDate())
-                .addValue("last", view.lastLetterDate())
-                .addValue("due", view.deadline() == null ? null : view.deadline().due())
-                .addValue("awaiting", !view.awaitingAnswerFrom().isEmpty())
-                .addValue("meeting", view.meeting() == null ? null : Timestamp.from(view.meeting().slot().start()))
-                .addValue("version", view.version())
-                .addValue("recorded", view.lastRecordedAt() == null ? null : Timestamp.from(view.lastRecordedAt()))
-                .addValue("search", searchText)
-                .addValue("view", write(view));
-        jdbc.update("INSERT INTO " + tables.threads() + " (thread_id, kind, status, subject, first_letter_date, "
+    public void saveAll(List<Save> saves) {
+        if (saves.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource[] rows = saves.stream().map(save -> {
+            ThreadView view = save.view();
+            return new MapSqlParameterSource()
+                    .addValue("id", view.threadId())
+                    .addValue("kind", view.kind().name())
+                    .addValue("status", view.status().name())
+                    .addValue("subject", view.subject())
+                    .addValue("first", view.firstLetterDate())
+                    .addValue("last", view.lastLetterDate())
+                    .addValue("due", view.deadline() == null ? null : view.deadline().due())
+                    .addValue("awaiting", !view.awaitingAnswerFrom().isEmpty())
+                    .addValue("meeting", view.meeting() == null ? null : Timestamp.from(view.meeting().slot().start()))
+                    .addValue("version", view.version())
+                    .addValue("recorded", view.lastRecordedAt() == null ? null : Timestamp.from(view.lastRecordedAt()))
+                    .addValue("search", save.searchText())
+                    .addValue("view", write(view));
+        }).toArray(MapSqlParameterSource[]::new);
+        jdbc.batchUpdate("INSERT INTO " + tables.threads() + " (thread_id, kind, status, subject, first_letter_date, "
                 + "last_letter_date, deadline_due, awaiting_answer, meeting_start, version, last_recorded_at, search, view) "
                 + "VALUES (:id, :kind, :status, :subject, :first, :last, :due, :awaiting, :meeting, :version, :recorded, "
                 + "to_tsvector('danish', coalesce(CAST(:search AS text), '')), CAST(:view AS jsonb)) "
@@ -65,15 +76,23 @@ public class ThreadStatusRepository {
                 + "awaiting_answer = EXCLUDED.awaiting_answer, meeting_start = EXCLUDED.meeting_start, "
                 + "version = EXCLUDED.version, last_recorded_at = EXCLUDED.last_recorded_at, "
                 + "search = CASE WHEN CAST(:search AS text) IS NULL THEN " + tables.threads() + ".search "
-                + "ELSE EXCLUDED.search END, view = EXCLUDED.view", row);
-        jdbc.update("DELETE FROM " + tables.parties() + " WHERE thread_id = :id", Map.of("id", view.threadId()));
-        Set<String> awaiting = view.awaitingAnswerFrom().stream().map(PartyIds::of).collect(Collectors.toSet());
+                + "ELSE EXCLUDED.search END, view = EXCLUDED.view", rows);
+        jdbc.update("DELETE FROM " + tables.parties() + " WHERE thread_id IN (:ids)",
+                Map.of("ids", saves.stream().map(save -> save.view().threadId()).toList()));
         List<MapSqlParameterSource> parties = new ArrayList<>();
-        view.inviting().forEach(party -> parties.add(partyRow(view, party, "INVITING", awaiting)));
-        view.invited().forEach(party -> parties.add(partyRow(view, party, "INVITED", awaiting)));
+        for (Save save : saves) {
+            ThreadView view = save.view();
+            Set<String> awaiting = view.awaitingAnswerFrom().stream().map(PartyIds::of).collect(Collectors.toSet());
+            view.inviting().forEach(party -> parties.add(partyRow(view, party, "INVITING", awaiting)));
+            view.invited().forEach(party -> parties.add(partyRow(view, party, "INVITED", awaiting)));
+        }
         jdbc.batchUpdate("INSERT INTO " + tables.parties() + " (thread_id, party_id, kind, name, role, awaiting) "
                 + "VALUES (:thread, :party, :kind, :name, :role, :awaiting) ON CONFLICT DO NOTHING",
                 parties.toArray(MapSqlParameterSource[]::new));
+    }
+
+    /** One thread's new view; {@code searchText} {@code null} keeps the stored search index. */
+    public record Save(ThreadView view, String searchText) {
     }
 
     private static MapSqlParameterSource partyRow(ThreadView view, Party party, String role, Set<String> awaiting) {

@@ -3,6 +3,7 @@ package dk.dialogue.ledger.query.timeline;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -20,9 +21,15 @@ public class TimelineRepository {
         this.tables = tables;
     }
 
-    /** Adds the entry; one already there for that event stays as it is, so a redelivery changes nothing. */
-    public void insert(String threadId, TimelineEntry entry) {
-        MapSqlParameterSource row = new MapSqlParameterSource()
+    /** The table written, which tells live and rebuild instances apart. */
+    public String table() {
+        return tables.entries();
+    }
+
+    /** Adds the entries; one already there for that event stays as it is, so a redelivery changes nothing. */
+    public void insertAll(Map<String, TimelineProjection.Pending> threads) {
+        List<MapSqlParameterSource> rows = new ArrayList<>();
+        threads.forEach((threadId, thread) -> thread.entries().forEach(entry -> rows.add(new MapSqlParameterSource()
                 .addValue("thread", threadId)
                 .addValue("sequence", entry.sequence())
                 .addValue("type", entry.eventType())
@@ -30,11 +37,11 @@ public class TimelineRepository {
                 .addValue("actor", entry.actor())
                 .addValue("business", entry.businessDate())
                 .addValue("recorded", OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC))
-                .addValue("by", entry.recordedBy());
-        jdbc.update("INSERT INTO " + tables.entries() + " (thread_id, sequence_number, event_type, line, actor, "
+                .addValue("by", entry.recordedBy()))));
+        jdbc.batchUpdate("INSERT INTO " + tables.entries() + " (thread_id, sequence_number, event_type, line, actor, "
                 + "business_date, recorded_at, recorded_by) "
                 + "VALUES (:thread, :sequence, :type, :line, :actor, :business, :recorded, :by) "
-                + "ON CONFLICT DO NOTHING", row);
+                + "ON CONFLICT DO NOTHING", rows.toArray(MapSqlParameterSource[]::new));
     }
 
     /** The thread's entries, oldest event first; empty for a thread the timeline does not know. */

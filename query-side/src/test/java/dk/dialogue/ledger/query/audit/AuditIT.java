@@ -257,7 +257,11 @@ class AuditIT {
 
     @Test
     void a_certified_rebuild_finds_no_difference_and_then_finds_a_doctored_read_model_row() {
-        assertThat(certify().get("certified").asBoolean()).isTrue();
+        // Other tests of this context leave poisoned threads behind, held back live and in the rebuild alike.
+        JsonNode clean = certify();
+        assertThat(clean.get("differences").asLong()).as(clean.toString()).isZero();
+        assertThat(clean.get("projections")).allSatisfy(projection -> assertThat(projection.get("heldBack"))
+                .noneMatch(held -> held.asText().equals(thread)));
 
         String subject = jdbc.queryForObject("SELECT subject FROM thread_status WHERE thread_id = ?", String.class,
                 thread);

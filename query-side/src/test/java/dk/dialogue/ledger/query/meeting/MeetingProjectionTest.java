@@ -20,6 +20,7 @@ import dk.dialogue.ledger.query.support.Courses;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,8 +202,8 @@ class MeetingProjectionTest {
         }
 
         @Override
-        void saveThread(MeetingThread thread) {
-            threads.put(thread.threadId(), thread);
+        void saveThreads(Collection<MeetingThread> saved) {
+            saved.forEach(thread -> threads.put(thread.threadId(), thread));
         }
 
         @Override
@@ -211,8 +212,8 @@ class MeetingProjectionTest {
         }
 
         @Override
-        void save(Meeting meeting) {
-            meetings.put(meeting.threadId(), meeting);
+        void saveAll(Collection<Meeting> saved) {
+            saved.forEach(meeting -> meetings.put(meeting.threadId(), meeting));
         }
     }
 }

@@ -9,8 +9,6 @@ import static dk.dialogue.ledger.query.thread.FoldFixtures.jobcampInvitation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -27,10 +25,13 @@ import dk.dialogue.ledger.query.live.ReadModelChanges;
 import dk.dialogue.ledger.query.processing.Savepoints;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -66,9 +67,10 @@ class ThreadStatusProjectionTest {
     }
 
     private ThreadView saved() {
-        ArgumentCaptor<ThreadView> view = ArgumentCaptor.forClass(ThreadView.class);
-        verify(repository).save(view.capture(), any());
-        return view.getValue();
+        ArgumentCaptor<List<ThreadStatusRepository.Save>> saves = ArgumentCaptor.captor();
+        verify(repository).saveAll(saves.capture());
+        assertThat(saves.getValue()).hasSize(1);
+        return saves.getValue().get(0).view();
     }
 
     @Test
@@ -84,7 +86,7 @@ class ThreadStatusProjectionTest {
         assertThat(view.lastRecordedAt()).isEqualTo(Instant.parse("2024-02-12T08:30:00Z"));
         assertThat(view.lastRecordedBy()).isEqualTo("journal@kl.dk");
         verify(texts).searchText(view);
-        verify(repository).save(view, "Invitation til JobCAMP19 Sagsnummer 19/08123");
+        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, "Invitation til JobCAMP19 Sagsnummer 19/08123")));
         verify(changes).announce(new ReadModelChange("thread-status", THREAD, 1));
     }
 
@@ -100,7 +102,7 @@ class ThreadStatusProjectionTest {
                 new EventInfo(1, Instant.parse("2024-02-13T10:05:00Z"), "sekretariat@ft.dk")));
         assertThat(view.status()).isEqualTo(ThreadStatus.SCHEDULED);
         assertThat(view.version()).isEqualTo(2);
-        verify(repository).save(any(), isNull());
+        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, null)));
         verifyNoInteractions(texts);
         verify(changes).announce(new ReadModelChange("thread-status", THREAD, 2));
     }
@@ -111,7 +113,7 @@ class ThreadStatusProjectionTest {
 
         projection.on(ACCEPTED, message(1, ACCEPTED, "2024-02-13T10:05:00Z", "sekretariat@ft.dk"));
 
-        verify(repository, never()).save(any(), any());
+        verify(repository, never()).saveAll(any());
         verifyNoInteractions(texts, changes);
     }
 
@@ -121,7 +123,7 @@ class ThreadStatusProjectionTest {
 
         projection.project(jobcampInvitation(), message(0, jobcampInvitation(), "2024-02-12T08:30:00Z", "journal@kl.dk"));
 
-        verify(repository, never()).save(any(), any());
+        verify(repository, never()).saveAll(any());
         verifyNoInteractions(texts, changes);
     }
 
@@ -132,7 +134,7 @@ class ThreadStatusProjectionTest {
         assertThatThrownBy(() -> projection.on(HELD, message(2, HELD, "2024-02-14T09:00:00Z", "journal@kl.dk")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("thread t-2019-jobcamp is at version 1 but event 2 arrived: an earlier event is missing");
-        verify(repository, never()).save(any(), any());
+        verify(repository, never()).saveAll(any());
         verifyNoInteractions(texts, changes);
     }
 
@@ -143,7 +145,7 @@ class ThreadStatusProjectionTest {
         assertThatThrownBy(() -> projection.on(ACCEPTED, message(1, ACCEPTED, "2024-02-13T10:05:00Z", "x")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is at version 0 but event 1 arrived");
-        verify(repository, never()).save(any(), any());
+        verify(repository, never()).saveAll(any());
         verifyNoInteractions(texts, changes);
     }
 
@@ -155,11 +157,31 @@ class ThreadStatusProjectionTest {
 
         inSavepoint.on(jobcampInvitation(), message(0, jobcampInvitation(), "2024-02-12T08:30:00Z", "journal@kl.dk"));
 
-        verify(repository, never()).save(any(), any());
+        verify(repository, never()).saveAll(any());
         ArgumentCaptor<Runnable> writes = ArgumentCaptor.forClass(Runnable.class);
         verify(deferred).run(writes.capture());
         writes.getValue().run();
-        verify(repository).save(any(), anyString());
+        verify(repository).saveAll(any());
         verify(changes).announce(new ReadModelChange("thread-status", THREAD, 1));
+    }
+
+    @Test
+    void the_events_of_one_batch_are_read_once_per_thread_and_written_once_before_the_batch_commits() {
+        when(repository.find(THREAD)).thenReturn(Optional.empty());
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+
+        projection.on(jobcampInvitation(), message(0, jobcampInvitation(), "2024-02-12T08:30:00Z", "journal@kl.dk"));
+        projection.on(ACCEPTED, message(1, ACCEPTED, "2024-02-13T10:05:00Z", "sekretariat@ft.dk"));
+        projection.on(HELD, message(2, HELD, "2024-02-14T09:00:00Z", "journal@kl.dk"));
+        verify(repository, never()).saveAll(any());
+        batch.commit();
+
+        verify(repository).find(THREAD);
+        ThreadView view = saved();
+        assertThat(view.version()).isEqualTo(3);
+        assertThat(view.status()).isEqualTo(ThreadStatus.HELD);
+        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view,
+                "Invitation til JobCAMP19 Sagsnummer 19/08123")));
+        verify(changes).announce(new ReadModelChange("thread-status", THREAD, 3));
     }
 }

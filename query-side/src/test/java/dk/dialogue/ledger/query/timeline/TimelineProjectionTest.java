@@ -133,9 +133,11 @@ class TimelineProjectionTest {
         }
 
         @Override
-        public void insert(String threadId, TimelineEntry entry) {
-            inserts++;
-            threads.computeIfAbsent(threadId, id -> new TreeMap<>()).putIfAbsent(entry.sequence(), entry);
+        public void insertAll(Map<String, TimelineProjection.Pending> added) {
+            added.forEach((threadId, pending) -> pending.entries().forEach(entry -> {
+                inserts++;
+                threads.computeIfAbsent(threadId, id -> new TreeMap<>()).putIfAbsent(entry.sequence(), entry);
+            }));
         }
 
         @Override

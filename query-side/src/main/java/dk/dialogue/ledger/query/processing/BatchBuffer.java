@@ -1,0 +1,38 @@
+package dk.dialogue.ledger.query.processing;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * What a projection writes, held for the rest of its batch — one Axon unit of work, which a processor opens
+ * per batch of events and a rebuild per batch too — and written once, just before the batch's transaction
+ * commits. A thread with several events in a batch then costs one read and one write instead of one each;
+ * the write is still in the transaction that stores the processor's token.
+ */
+public final class BatchBuffer {
+
+    private BatchBuffer() {
+    }
+
+    /**
+     * Hands {@code work} the batch's buffer for {@code key} (made by {@code create} on first use, flushed by
+     * {@code flush} before commit). Outside a unit of work the buffer lives for this call only.
+     */
+    public static <B> void run(String key, Supplier<B> create, Consumer<B> flush, Consumer<B> work) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            B buffer = create.get();
+            work.accept(buffer);
+            flush.accept(buffer);
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        B buffer = unitOfWork.getOrComputeResource(key, k -> {
+            B fresh = create.get();
+            unitOfWork.onPrepareCommit(u -> flush.accept(fresh));
+            return fresh;
+        });
+        work.accept(buffer);
+    }
+}
