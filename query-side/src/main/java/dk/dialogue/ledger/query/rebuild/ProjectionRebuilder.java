@@ -174,6 +174,19 @@ public class ProjectionRebuilder {
         }
     }
 
+    /** Projects batch after batch in the caller's transaction until nothing is left (up to {@code until} if given). */
+    private TrackingToken catchUp(Rebuildable.Projector shadow, TrackingToken from, CommitOrderToken until,
+                                  AtomicReference<RebuildProgress> state, Set<String> failedThreads) {
+        TrackingToken head = from;
+        while (true) {
+            TrackingToken reached = projectBatch(shadow, head, until, state, failedThreads);
+            if (reached.equals(head)) {
+                return head;
+            }
+            head = reached;
+        }
+    }
+
     /** Projects up to one batch after {@code from}, not beyond {@code until} if given; returns the position reached. */
     private TrackingToken projectBatch(Rebuildable.Projector shadow, TrackingToken from, CommitOrderToken until,
                                        AtomicReference<RebuildProgress> state, Set<String> failedThreads) {
@@ -271,14 +284,7 @@ public class ProjectionRebuilder {
         if (rebuilt.compareTo(highest) > 0 || (!lowest.equals(highest) && !lastChance)) {
             return null;
         }
-        TrackingToken head = from;
-        while (true) {
-            TrackingToken reached = projectBatch(scratch, head, highest, state, failedThreads);
-            if (reached.equals(head)) {
-                break;
-            }
-            head = reached;
-        }
+        catchUp(scratch, from, highest, state, failedThreads);
         List<String> inMotion = jdbc.queryForList("SELECT DISTINCT aggregate_identifier FROM " + eventTable
                         + " WHERE (tx_id, global_index) > ((?::bigint)::text::xid8, ?)"
                         + " AND (tx_id, global_index) <= ((?::bigint)::text::xid8, ?)", String.class,
@@ -340,14 +346,7 @@ public class ProjectionRebuilder {
                 jdbc.execute("LOCK TABLE " + String.join(", ", projection.tables()) + " IN ACCESS EXCLUSIVE MODE");
                 jdbc.query("SELECT segment FROM tokenentry WHERE processorname = ? FOR UPDATE", rs -> {
                 }, group);
-                TrackingToken head = position;
-                while (true) {
-                    TrackingToken reached = projectBatch(shadow, head, null, state, failedThreads);
-                    if (reached.equals(head)) {
-                        break;
-                    }
-                    head = reached;
-                }
+                TrackingToken head = catchUp(shadow, position, null, state, failedThreads);
                 SerializedObject<byte[]> token = serializer.serialize(head, byte[].class);
                 jdbc.update("UPDATE tokenentry SET token = ?, tokentype = ?, owner = NULL, timestamp = ? "
                         + "WHERE processorname = ?", token.getData(), token.getType().getName(),
