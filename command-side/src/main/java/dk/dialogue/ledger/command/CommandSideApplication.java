@@ -17,7 +17,8 @@ public class CommandSideApplication {
         if (System.getProperty(AXON_UPDATE_CHECK) == null) {
             System.setProperty(AXON_UPDATE_CHECK, "true");
         }
-        EmbeddedDatabase.startUnlessConfigured(args);
-        SpringApplication.run(CommandSideApplication.class, args);
+        SpringApplication application = new SpringApplication(CommandSideApplication.class);
+        application.addInitializers(EmbeddedDatabase.unlessConfigured());
+        application.run(args);
     }
 }
