@@ -1,6 +1,7 @@
 package dk.dialogue.ledger.command;
 
 import dk.dialogue.ledger.command.embedded.EmbeddedDatabase;
+import dk.dialogue.ledger.service.Termination;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,6 +20,6 @@ public class CommandSideApplication {
         }
         SpringApplication application = new SpringApplication(CommandSideApplication.class);
         application.addInitializers(EmbeddedDatabase.unlessConfigured());
-        application.run(args);
+        Termination.exitCleanlyOnSigterm(application.run(args));
     }
 }
