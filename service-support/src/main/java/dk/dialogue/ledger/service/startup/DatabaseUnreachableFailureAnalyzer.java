@@ -1,5 +1,7 @@
 package dk.dialogue.ledger.service.startup;
 
+import java.io.IOException;
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,10 +52,10 @@ class DatabaseUnreachableFailureAnalyzer extends StartupFailureAnalyzer {
         while (innermost.getCause() != null) {
             innermost = innermost.getCause();
         }
-        if (innermost instanceof java.net.UnknownHostException) {
+        if (innermost instanceof UnknownHostException) {
             return "unknown host " + innermost.getMessage();
         }
-        if (innermost instanceof java.io.IOException && innermost.getMessage() != null) {
+        if (innermost instanceof IOException && innermost.getMessage() != null) {
             return innermost.getMessage().toLowerCase(Locale.ROOT);
         }
         String message = innermost.getMessage() == null ? failure.getMessage() : innermost.getMessage();

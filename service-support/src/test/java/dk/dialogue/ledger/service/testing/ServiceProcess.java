@@ -85,16 +85,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    public int port() {
-        return port;
-    }
-
     public String baseUrl() {
         return "http://localhost:" + port;
-    }
-
-    public long pid() {
-        return process.pid();
     }
 
     public boolean isAlive() {
@@ -118,7 +110,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Whether {@code /actuator/health/readiness} answers 200 now. */
-    public boolean ready() {
+    private boolean ready() {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
                             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
