@@ -1,6 +1,7 @@
 package dk.dialogue.ledger.command;
 
 import dk.dialogue.ledger.command.embedded.EmbeddedDatabase;
+import dk.dialogue.ledger.service.Termination;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,7 +18,8 @@ public class CommandSideApplication {
         if (System.getProperty(AXON_UPDATE_CHECK) == null) {
             System.setProperty(AXON_UPDATE_CHECK, "true");
         }
-        EmbeddedDatabase.startUnlessConfigured(args);
-        SpringApplication.run(CommandSideApplication.class, args);
+        SpringApplication application = new SpringApplication(CommandSideApplication.class);
+        application.addInitializers(EmbeddedDatabase.unlessConfigured());
+        Termination.exitCleanlyOnSigterm(application.run(args));
     }
 }

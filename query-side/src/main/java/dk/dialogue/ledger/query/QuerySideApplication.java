@@ -1,5 +1,6 @@
 package dk.dialogue.ledger.query;
 
+import dk.dialogue.ledger.service.Termination;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,6 +19,6 @@ public class QuerySideApplication {
         if (System.getProperty(AXON_UPDATE_CHECK) == null) {
             System.setProperty(AXON_UPDATE_CHECK, "true");
         }
-        SpringApplication.run(QuerySideApplication.class, args);
+        Termination.exitCleanlyOnSigterm(SpringApplication.run(QuerySideApplication.class, args));
     }
 }

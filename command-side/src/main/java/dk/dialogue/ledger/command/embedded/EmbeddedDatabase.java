@@ -1,17 +1,21 @@
 package dk.dialogue.ledger.command.embedded;
 
+import dk.dialogue.ledger.service.startup.StartupProblem;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * A real PostgreSQL in a persistent data directory, for running the ledger with nothing installed.
@@ -34,23 +38,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * Starts the embedded server and points {@code spring.datasource.*} at it, unless a datasource URL is
-     * given as an argument, system property or environment variable.
+     * configured (argument, system property, environment variable or file). Added by {@code main} only, so tests
+     * bring their own database; as an initializer it runs inside Spring's startup, so a failure to start is
+     * reported like every other startup failure, in one line.
      */
-    public static void startUnlessConfigured(String[] args) {
-        if (datasourceConfigured(args, System.getenv())) {
-            return;
-        }
-        Path dataDir = Path.of(setting(args, DATA_DIR_SETTING).orElse(DEFAULT_DATA_DIR)).toAbsolutePath();
-        int port = setting(args, PORT_SETTING).map(Integer::parseInt).orElse(DEFAULT_PORT);
-        EmbeddedDatabase database = start(dataDir, port);
-        System.setProperty("spring.datasource.url", database.jdbcUrl());
-        System.setProperty("spring.datasource.username", "postgres");
-        System.setProperty("spring.datasource.password", "");
-        SpringApplication.getShutdownHandlers().add(database::close);
+    public static ApplicationContextInitializer<ConfigurableApplicationContext> unlessConfigured() {
+        return context -> {
+            ConfigurableEnvironment environment = context.getEnvironment();
+            if (environment.containsProperty("spring.datasource.url")) {
+                return;
+            }
+            Path dataDir = Path.of(environment.getProperty(DATA_DIR_SETTING, DEFAULT_DATA_DIR)).toAbsolutePath();
+            int port = environment.getProperty(PORT_SETTING, Integer.class, DEFAULT_PORT);
+            EmbeddedDatabase database = start(dataDir, port);
+            environment.getPropertySources().addFirst(new MapPropertySource("embedded-database", Map.of(
+                    "spring.datasource.url", database.jdbcUrl(),
+                    "spring.datasource.username", "postgres",
+                    "spring.datasource.password", "")));
+            // Shutdown handlers run after every context has closed, so the database outlives the application.
+            SpringApplication.getShutdownHandlers().add(database::close);
+        };
     }
 
     /** Starts (creating if needed) a durable server on the given port and data directory. */
     public static EmbeddedDatabase start(Path dataDir, int port) {
+        refuseTakenPort(port);
         try {
             Files.createDirectories(dataDir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -101,25 +113,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    static boolean datasourceConfigured(String[] args, Map<String, String> environment) {
-        return Arrays.stream(args).anyMatch(arg -> arg.startsWith("--spring.datasource.url="))
-                || System.getProperty("spring.datasource.url") != null
-                || environment.containsKey("SPRING_DATASOURCE_URL");
-    }
-
     /**
-     * A setting read before Spring starts, in Spring's order: a {@code --name=value} argument, a system
-     * property, then the environment variable ({@code LEDGER_EMBEDDED_DATABASE_PORT} for
-     * {@code ledger.embedded-database.port}).
+     * Without this check PostgreSQL's own "could not bind" ends in a timeout of the library that starts it and a
+     * stack trace; port 0 (any free port) needs none.
      */
-    private static Optional<String> setting(String[] args, String name) {
-        String prefix = "--" + name + "=";
-        String variable = name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-        return Arrays.stream(args)
-                .filter(arg -> arg.startsWith(prefix))
-                .map(arg -> arg.substring(prefix.length()))
-                .findFirst()
-                .or(() -> Optional.ofNullable(System.getProperty(name)))
-                .or(() -> Optional.ofNullable(System.getenv(variable)));
+    private static void refuseTakenPort(int port) {
+        if (port == 0) {
+            return;
+        }
+        try {
+            new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
+        } catch (IOException e) {
+            throw new StartupProblem("port " + port + " of the embedded PostgreSQL is already in use",
+                    "set LEDGER_EMBEDDED_DATABASE_PORT, or SPRING_DATASOURCE_URL to use another database");
+        }
     }
 }

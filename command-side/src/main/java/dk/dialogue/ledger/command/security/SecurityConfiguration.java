@@ -1,6 +1,7 @@
 package dk.dialogue.ledger.command.security;
 
 import dk.dialogue.ledger.command.web.ProblemWriter;
+import dk.dialogue.ledger.service.startup.StartupProblem;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,21 +102,21 @@ public class SecurityConfiguration {
                 .filter(user -> encoder.matches(user.name(), user.passwordHash()))
                 .findFirst()
                 .ifPresent(user -> {
-                    throw new IllegalStateException("user '" + user.name() + "' has a demo password (its own name);"
+                    throw StartupProblem.badConfiguration("user '" + user.name() + "' has a demo password (its own name);"
                             + " demo passwords are allowed only with the 'local' profile");
                 });
         properties.users().forEach(user -> user.roles().stream()
                 .filter(role -> !ROLES.contains(role))
                 .findFirst()
                 .ifPresent(role -> {
-                    throw new IllegalStateException("user '" + user.name() + "' has unknown role '" + role
+                    throw StartupProblem.badConfiguration("user '" + user.name() + "' has unknown role '" + role
                             + "'; roles are " + ROLES);
                 }));
     }
 
     private static JwtDecoder jwtDecoder(SecurityProperties.Jwt settings) throws IOException {
         if (settings.issuerUri() == null || settings.audience() == null) {
-            throw new IllegalStateException("ledger.security.jwt.enabled needs ledger.security.jwt.issuer-uri and "
+            throw StartupProblem.badConfiguration("ledger.security.jwt.enabled needs ledger.security.jwt.issuer-uri and "
                     + "ledger.security.jwt.audience");
         }
         NimbusJwtDecoder decoder = settings.publicKeyLocation() != null

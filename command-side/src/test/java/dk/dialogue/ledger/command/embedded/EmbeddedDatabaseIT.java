@@ -1,15 +1,20 @@
 package dk.dialogue.ledger.command.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dk.dialogue.ledger.service.startup.StartupProblem;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.mock.env.MockEnvironment;
 
 class EmbeddedDatabaseIT {
 
@@ -37,11 +42,22 @@ class EmbeddedDatabaseIT {
 
     @Test
     void a_configured_datasource_wins_over_the_embedded_one() {
-        assertThat(EmbeddedDatabase.datasourceConfigured(
-                new String[] {"--spring.datasource.url=jdbc:postgresql://db/ledger"}, Map.of())).isTrue();
-        assertThat(EmbeddedDatabase.datasourceConfigured(new String[0],
-                Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://db/ledger"))).isTrue();
-        assertThat(EmbeddedDatabase.datasourceConfigured(new String[0], Map.of())).isFalse();
+        GenericApplicationContext context = new GenericApplicationContext();
+        context.setEnvironment(new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/ledger"));
+
+        EmbeddedDatabase.unlessConfigured().initialize(context);
+
+        assertThat(context.getEnvironment().getPropertySources().contains("embedded-database")).isFalse();
+        assertThat(context.getEnvironment().getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db/ledger");
+    }
+
+    @Test
+    void a_taken_port_is_refused_with_what_to_set() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir, taken.getLocalPort()))
+                    .isInstanceOf(StartupProblem.class)
+                    .hasMessage("port " + taken.getLocalPort() + " of the embedded PostgreSQL is already in use");
+        }
     }
 
     private static Connection connect(EmbeddedDatabase database) throws SQLException {

@@ -8,9 +8,7 @@ import dk.dialogue.ledger.query.support.Courses;
 import dk.dialogue.ledger.query.support.EventStoreWriter;
 import dk.dialogue.ledger.query.support.PostgresTestDatabase;
 import dk.dialogue.ledger.query.support.QuerySideIntegrationTest;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
+import dk.dialogue.ledger.service.testing.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,13 +61,16 @@ class TwoInstancesIT {
         EventStoreWriter store = new EventStoreWriter(dataSource);
         List<String> seen = new CopyOnWriteArrayList<>();
         subscribe(seen);
-        int otherPort = freePort();
-        Process other = startOtherInstance(otherPort);
+        ServiceProcess other = ServiceProcess.start("other-instance", Path.of("target", "ledger-query-side.jar"),
+                ServiceProcess.freePort(), List.of("--spring.profiles.active=local",
+                        "--spring.datasource.url=" + databaseUrl,
+                        "--spring.datasource.username=" + PostgresTestDatabase.user(),
+                        "--spring.datasource.password=" + PostgresTestDatabase.password(),
+                        "--ledger.processing.claim-timeout=6s"));
         try {
             PooledStreamingEventProcessor here = processing.eventProcessor(GROUP, PooledStreamingEventProcessor.class)
                     .orElseThrow();
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> ready(other,
-                    otherPort));
+            other.awaitReady(Duration.ofSeconds(120));
             // Released segments are free for a while; the other instance claims them on its next attempt.
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 here.processingStatus().keySet().forEach(here::releaseSegment);
@@ -84,7 +85,7 @@ class TwoInstancesIT {
             for (int i = 0; i < 20; i++) {
                 append(store, threads);
             }
-            other.destroyForcibly().waitFor();
+            other.close(); // SIGKILL, while it holds every segment
             for (int i = 0; i < 20; i++) {
                 append(store, threads);
             }
@@ -94,7 +95,7 @@ class TwoInstancesIT {
                     + String.join(",", threads.stream().map(t -> "'" + t + "'").toList()) + ") AND version = 5 "
                     + "AND jsonb_array_length(view -> 'letters') = 2", Long.class)).isEqualTo(threads.size());
         } finally {
-            other.destroyForcibly();
+            other.close();
         }
     }
 
@@ -104,42 +105,6 @@ class TwoInstancesIT {
         List<ThreadEvent> course = Courses.visit(thread, null);
         store.append(course);
         return thread;
-    }
-
-    private Process startOtherInstance(int otherPort) throws Exception {
-        File jar = Path.of("target", "ledger-query-side.jar").toFile();
-        assertThat(jar).as("the packaged query side, built before integration tests").exists();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        File log = Path.of("target", "other-instance.log").toFile();
-        return new ProcessBuilder(java, "-Xmx256m", "-Daxoniq.update-checker.disabled=true", "-jar",
-                jar.getAbsolutePath(), "--server.port=" + otherPort, "--spring.profiles.active=local",
-                "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + PostgresTestDatabase.user(),
-                "--spring.datasource.password=" + PostgresTestDatabase.password(),
-                "--ledger.processing.claim-timeout=6s", "--logging.file.name=" + log.getAbsolutePath())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-    }
-
-    private static boolean ready(Process other, int otherPort) {
-        assertThat(other.isAlive()).as("the other instance is running; see target/other-instance.log").isTrue();
-        try {
-            HttpResponse<Void> readiness = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + otherPort + "/actuator/health/readiness")).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return readiness.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private List<String> owners() {

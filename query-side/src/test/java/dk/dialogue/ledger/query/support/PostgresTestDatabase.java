@@ -47,6 +47,18 @@ public final class PostgresTestDatabase {
         return admin.substring(0, admin.lastIndexOf('/') + 1) + name;
     }
 
+    /** Creates a database with the event store's tables, as the command side migrates them, and returns its URL. */
+    public static String createEventStoreDatabase() {
+        String url = createDatabase();
+        Flyway.configure()
+                .dataSource(url, USER, PASSWORD)
+                .locations("classpath:db/migration/eventstore")
+                .table("flyway_history_eventstore")
+                .load()
+                .migrate();
+        return url;
+    }
+
     public static String user() {
         return USER;
     }
@@ -114,13 +126,7 @@ public final class PostgresTestDatabase {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            String url = createDatabase();
-            Flyway.configure()
-                    .dataSource(url, USER, PASSWORD)
-                    .locations("classpath:db/migration/eventstore")
-                    .table("flyway_history_eventstore")
-                    .load()
-                    .migrate();
+            String url = createEventStoreDatabase();
             TestPropertyValues.of(
                     "spring.datasource.url=" + url,
                     "spring.datasource.username=" + USER,
