@@ -1,7 +1,7 @@
 package dk.dialogue.ledger.command;
 
 import dk.dialogue.ledger.command.embedded.EmbeddedDatabase;
-import dk.dialogue.ledger.service.Termination;
+import dk.dialogue.ledger.command.service.Termination;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dialogue.ledger.command.embedded.EmbeddedDatabase;
 import dk.dialogue.ledger.command.support.Requests;
 import dk.dialogue.ledger.events.EventMetadata;
-import dk.dialogue.ledger.service.testing.ServiceProcess;
+import dk.dialogue.ledger.command.service.testing.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,9 +1,9 @@
 package dk.dialogue.ledger.command;
 
-import static dk.dialogue.ledger.service.testing.StartupFailures.assertRefusedInOneLine;
+import static dk.dialogue.ledger.command.service.testing.StartupFailures.assertRefusedInOneLine;
 
 import dk.dialogue.ledger.command.support.PostgresTestDatabase;
-import dk.dialogue.ledger.service.testing.ServiceProcess;
+import dk.dialogue.ledger.command.service.testing.ServiceProcess;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;

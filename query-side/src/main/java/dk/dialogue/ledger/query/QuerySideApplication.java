@@ -1,6 +1,6 @@
 package dk.dialogue.ledger.query;
 
-import dk.dialogue.ledger.service.Termination;
+import dk.dialogue.ledger.query.service.Termination;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -1,9 +1,9 @@
 package dk.dialogue.ledger.query;
 
-import static dk.dialogue.ledger.service.testing.StartupFailures.assertRefusedInOneLine;
+import static dk.dialogue.ledger.query.service.testing.StartupFailures.assertRefusedInOneLine;
 
 import dk.dialogue.ledger.query.support.PostgresTestDatabase;
-import dk.dialogue.ledger.service.testing.ServiceProcess;
+import dk.dialogue.ledger.query.service.testing.ServiceProcess;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged query side, started with something wrong that the operator must fix, says what in one line
- * and exits with a non-zero code. (The command side's test covers the cases the query side shares with it
- * through the service-support module in more variants.)
+ * and exits with a non-zero code. (The command side carries the same analyzers and its test covers them
+ * in more variants.)
  */
 class StartupFailureIT {
 

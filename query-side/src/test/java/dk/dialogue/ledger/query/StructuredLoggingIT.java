@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dialogue.ledger.query.support.PostgresTestDatabase;
-import dk.dialogue.ledger.service.testing.ServiceProcess;
+import dk.dialogue.ledger.query.service.testing.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dk.dialogue.ledger.command.embedded;
 
-import dk.dialogue.ledger.service.startup.StartupProblem;
+import dk.dialogue.ledger.command.service.startup.StartupProblem;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

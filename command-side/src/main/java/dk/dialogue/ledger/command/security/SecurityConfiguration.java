@@ -1,7 +1,7 @@
 package dk.dialogue.ledger.command.security;
 
 import dk.dialogue.ledger.command.web.ProblemWriter;
-import dk.dialogue.ledger.service.startup.StartupProblem;
+import dk.dialogue.ledger.command.service.startup.StartupProblem;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

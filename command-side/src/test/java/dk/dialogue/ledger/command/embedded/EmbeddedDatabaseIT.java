@@ -3,7 +3,7 @@ package dk.dialogue.ledger.command.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dk.dialogue.ledger.service.startup.StartupProblem;
+import dk.dialogue.ledger.command.service.startup.StartupProblem;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import org.springframework.http.MediaType;
-import dk.dialogue.ledger.service.startup.StartupProblem;
+import dk.dialogue.ledger.query.service.startup.StartupProblem;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

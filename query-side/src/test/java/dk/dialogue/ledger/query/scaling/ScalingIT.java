@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dialogue.ledger.events.EventMetadata;
 import dk.dialogue.ledger.query.support.PostgresTestDatabase;
-import dk.dialogue.ledger.service.testing.ServiceProcess;
+import dk.dialogue.ledger.query.service.testing.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -8,7 +8,7 @@ import dk.dialogue.ledger.query.support.Courses;
 import dk.dialogue.ledger.query.support.EventStoreWriter;
 import dk.dialogue.ledger.query.support.PostgresTestDatabase;
 import dk.dialogue.ledger.query.support.QuerySideIntegrationTest;
-import dk.dialogue.ledger.service.testing.ServiceProcess;
+import dk.dialogue.ledger.query.service.testing.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

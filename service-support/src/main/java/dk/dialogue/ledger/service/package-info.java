@@ -1,2 +1,0 @@
-/** What both services share to be operated: process termination; startup failure reporting in {@code startup}. */
-package dk.dialogue.ledger.service;
