@@ -44,7 +44,7 @@ public class MeetingProjection {
 
     @EventHandler
     void on(ThreadEvent event, DomainEventMessage<?> message) {
-        savepoints.run(() -> project(event, message));
+        project(event, message);
     }
 
     /** Applies the event to its thread's meeting, unless already reflected. */
@@ -56,7 +56,7 @@ public class MeetingProjection {
     private void project(ThreadEvent event, DomainEventMessage<?> message, Pending pending) {
         String threadId = event.threadId().value();
         Optional<MeetingThread> known = pending.threads.containsKey(threadId)
-                ? Optional.of(pending.threads.get(threadId)) : repository.findThread(threadId);
+                ? Optional.of(pending.threads.get(threadId)) : savepoints.read(() -> repository.findThread(threadId));
         if (!ThreadSequence.isNext(threadId, known.map(MeetingThread::version).orElse(0L), message)) {
             return;
         }
@@ -90,7 +90,7 @@ public class MeetingProjection {
 
         Optional<Meeting> meeting(String threadId) {
             Meeting buffered = meetings.get(threadId);
-            return buffered != null ? Optional.of(buffered) : repository.find(threadId);
+            return buffered != null ? Optional.of(buffered) : savepoints.read(() -> repository.find(threadId));
         }
     }
 

@@ -2,7 +2,6 @@ package dk.dialogue.ledger.query.rebuild;
 
 import dk.dialogue.ledger.events.ThreadEvent;
 import dk.dialogue.ledger.query.eventstore.CommitOrderToken;
-import dk.dialogue.ledger.query.processing.Savepoints;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -68,7 +67,6 @@ public class ProjectionRebuilder {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Serializer serializer;
-    private final Savepoints savepoints;
     private final Clock clock;
     private final MeterRegistry meters;
     private final String eventTable;
@@ -83,7 +81,7 @@ public class ProjectionRebuilder {
     public ProjectionRebuilder(List<Rebuildable> projections, EventStorageEngine events,
                                EventProcessingConfiguration processing, JdbcTemplate jdbc,
                                PlatformTransactionManager transactionManager, Serializer serializer,
-                               Savepoints savepoints, Clock clock,
+                               Clock clock,
                                MeterRegistry meters,
                                @Value("${ledger.event-store.table:public.domain_event_entry}") String eventTable,
                                @Value("${ledger.rebuild.batch-size:1000}") int batchSize) {
@@ -93,7 +91,6 @@ public class ProjectionRebuilder {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.serializer = serializer;
-        this.savepoints = savepoints;
         this.clock = clock;
         this.meters = meters;
         this.eventTable = eventTable;
@@ -226,7 +223,7 @@ public class ProjectionRebuilder {
     private void project(Rebuildable.Projector shadow, ThreadEvent event, DomainEventMessage<?> message,
                          Set<String> failedThreads) {
         try {
-            savepoints.run(() -> shadow.project(event, message));
+            shadow.project(event, message);
         } catch (RuntimeException e) {
             failedThreads.add(event.threadId().value());
             LOG.warn("Rebuild: thread {} stops at event {} ({}): {}", event.threadId(), message.getSequenceNumber(),

@@ -40,7 +40,7 @@ public class ThreadStatusProjection {
 
     @EventHandler
     void on(ThreadEvent event, DomainEventMessage<?> message) {
-        savepoints.run(() -> project(event, message));
+        project(event, message);
     }
 
     /** Folds the event into its thread's view, unless the view already reflects it. */
@@ -52,7 +52,8 @@ public class ThreadStatusProjection {
     private void project(ThreadEvent event, DomainEventMessage<?> message, Map<String, Pending> pending) {
         String threadId = event.threadId().value();
         Pending buffered = pending.get(threadId);
-        Optional<ThreadView> current = buffered != null ? Optional.of(buffered.view()) : repository.find(threadId);
+        Optional<ThreadView> current = buffered != null ? Optional.of(buffered.view())
+                : savepoints.read(() -> repository.find(threadId));
         if (!ThreadSequence.isNext(threadId, current.map(ThreadView::version).orElse(0L), message)) {
             return;
         }
@@ -60,7 +61,8 @@ public class ThreadStatusProjection {
         // Only letters change what a thread can be found by; other events keep the stored search index.
         boolean lettersChanged = event instanceof InvitationReceived || event instanceof LetterRecorded
                 || event instanceof RecordCorrected;
-        String searchText = lettersChanged ? texts.searchText(next) : buffered == null ? null : buffered.searchText();
+        String searchText = lettersChanged ? savepoints.read(() -> texts.searchText(next))
+                : buffered == null ? null : buffered.searchText();
         pending.put(threadId, new Pending(next, searchText));
     }
 

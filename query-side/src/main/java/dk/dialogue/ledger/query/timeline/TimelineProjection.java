@@ -37,7 +37,7 @@ public class TimelineProjection {
 
     @EventHandler
     void on(ThreadEvent event, DomainEventMessage<?> message) {
-        savepoints.run(() -> project(event, message));
+        project(event, message);
     }
 
     /** Adds the event's entry to its thread's timeline, unless the timeline already has it. */
@@ -50,7 +50,8 @@ public class TimelineProjection {
         String threadId = event.threadId().value();
         long sequence = message.getSequenceNumber();
         Pending thread = pending.get(threadId);
-        long next = thread != null ? thread.next() : repository.lastSequence(threadId).orElse(-1) + 1;
+        long next = thread != null ? thread.next()
+                : savepoints.read(() -> repository.lastSequence(threadId)).orElse(-1) + 1;
         if (!ThreadSequence.isNext(threadId, next, message)) {
             return;
         }

@@ -16,6 +16,7 @@ import dk.dialogue.ledger.events.ThreadEvent;
 import dk.dialogue.ledger.events.ThreadId;
 import dk.dialogue.ledger.query.live.ReadModelChange;
 import dk.dialogue.ledger.query.live.ReadModelChanges;
+import dk.dialogue.ledger.query.processing.PassThroughSavepoints;
 import dk.dialogue.ledger.query.support.Courses;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,7 +41,7 @@ class MeetingProjectionTest {
         public void announce(ReadModelChange change) {
             announced.add(change);
         }
-    }, null);
+    }, PassThroughSavepoints.create());
     private final List<ThreadEvent> visit = Courses.visit(VISIT.value(), null);
 
     @Test

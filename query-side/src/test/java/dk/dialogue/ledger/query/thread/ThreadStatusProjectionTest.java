@@ -9,7 +9,6 @@ import static dk.dialogue.ledger.query.thread.FoldFixtures.jobcampInvitation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -22,6 +21,7 @@ import dk.dialogue.ledger.events.MeetingHeld;
 import dk.dialogue.ledger.events.ThreadEvent;
 import dk.dialogue.ledger.query.live.ReadModelChange;
 import dk.dialogue.ledger.query.live.ReadModelChanges;
+import dk.dialogue.ledger.query.processing.PassThroughSavepoints;
 import dk.dialogue.ledger.query.processing.Savepoints;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,16 +47,12 @@ class ThreadStatusProjectionTest {
     private final ThreadStatusRepository repository = mock(ThreadStatusRepository.class);
     private final LetterTexts texts = mock(LetterTexts.class);
     private final ReadModelChanges changes = mock(ReadModelChanges.class);
-    private final Savepoints savepoints = mock(Savepoints.class);
+    private final Savepoints savepoints = PassThroughSavepoints.create();
     private final ThreadStatusProjection projection = new ThreadStatusProjection(repository, texts, changes,
             savepoints);
 
     @BeforeEach
-    void savepointsRunTheWrites() {
-        doAnswer(invocation -> {
-            invocation.<Runnable>getArgument(0).run();
-            return null;
-        }).when(savepoints).run(any());
+    void lettersHaveText() {
         when(texts.searchText(any())).thenReturn("Invitation til JobCAMP19 Sagsnummer 19/08123");
     }
 
@@ -150,19 +146,17 @@ class ThreadStatusProjectionTest {
     }
 
     @Test
-    void the_writes_of_one_event_run_inside_a_savepoint() {
-        Savepoints deferred = mock(Savepoints.class);
-        ThreadStatusProjection inSavepoint = new ThreadStatusProjection(repository, texts, changes, deferred);
-        when(repository.find(THREAD)).thenReturn(Optional.empty());
+    void the_reads_of_one_event_run_inside_a_savepoint_so_a_failing_one_can_be_dead_lettered() {
+        Savepoints failing = mock(Savepoints.class);
+        when(failing.read(any())).thenThrow(new IllegalStateException("relation does not exist"));
+        ThreadStatusProjection inSavepoint = new ThreadStatusProjection(repository, texts, changes, failing);
 
-        inSavepoint.on(jobcampInvitation(), message(0, jobcampInvitation(), "2024-02-12T08:30:00Z", "journal@kl.dk"));
+        assertThatThrownBy(() -> inSavepoint.on(jobcampInvitation(), message(0, jobcampInvitation(),
+                "2024-02-12T08:30:00Z", "journal@kl.dk"))).hasMessage("relation does not exist");
 
+        verify(repository, never()).find(any());
         verify(repository, never()).saveAll(any());
-        ArgumentCaptor<Runnable> writes = ArgumentCaptor.forClass(Runnable.class);
-        verify(deferred).run(writes.capture());
-        writes.getValue().run();
-        verify(repository).saveAll(any());
-        verify(changes).announce(new ReadModelChange("thread-status", THREAD, 1));
+        verifyNoInteractions(changes);
     }
 
     @Test
