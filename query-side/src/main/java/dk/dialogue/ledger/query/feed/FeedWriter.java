@@ -6,10 +6,16 @@ import dk.dialogue.ledger.events.EventJson;
 import dk.dialogue.ledger.events.EventMetadata;
 import dk.dialogue.ledger.events.InvitationReceived;
 import dk.dialogue.ledger.events.ThreadEvent;
+import dk.dialogue.ledger.query.processing.BatchBuffer;
 import dk.dialogue.ledger.query.thread.EventInfos;
 import dk.dialogue.ledger.query.thread.PartyIds;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -37,23 +43,48 @@ public class FeedWriter {
     @EventHandler
     void on(ThreadEvent event, DomainEventMessage<?> message) throws JsonProcessingException {
         Object correlation = message.getMetaData().get(EventMetadata.CORRELATION_ID);
-        int added = jdbc.update("""
-                INSERT INTO feed_entry (position, event_identifier, type, thread_id, sequence_number, recorded_at,
-                                        business_date, correlation_id, data)
-                SELECT coalesce(max(position), 0) + 1, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb) FROM feed_entry
-                ON CONFLICT (event_identifier) DO NOTHING""",
-                message.getIdentifier(), FeedTypes.of(event.getClass()), event.threadId().value(),
+        Entry entry = new Entry(message.getIdentifier(), FeedTypes.of(event.getClass()), event.threadId().value(),
                 message.getSequenceNumber(), Timestamp.from(EventInfos.of(message).recordedAt()),
                 event.businessDate() == null ? null : Date.valueOf(event.businessDate()),
-                correlation == null ? null : correlation.toString(), JSON.writeValueAsString(event));
-        if (added == 1 && event instanceof InvitationReceived opened) {
-            opened.inviting().forEach(party -> participates(opened, PartyIds.of(party)));
-            opened.invited().forEach(party -> participates(opened, PartyIds.of(party)));
-        }
+                correlation == null ? null : correlation.toString(), JSON.writeValueAsString(event),
+                event instanceof InvitationReceived opened
+                        ? Stream.concat(opened.inviting().stream(), opened.invited().stream()).map(PartyIds::of)
+                        .distinct().toList()
+                        : List.of());
+        BatchBuffer.run(GROUP, ArrayList<Entry>::new, this::write, entries -> entries.add(entry));
     }
 
-    private void participates(InvitationReceived opened, String partyId) {
-        jdbc.update("INSERT INTO feed_thread_party (thread_id, party_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                opened.threadId().value(), partyId);
+    /** Numbers the batch's new events after the last position, in the order received, and stores them. */
+    private void write(List<Entry> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Set<String> known = new HashSet<>(jdbc.queryForList("SELECT event_identifier FROM feed_entry "
+                + "WHERE event_identifier = ANY(?)", String.class,
+                (Object) batch.stream().map(Entry::eventId).toArray(String[]::new)));
+        List<Entry> added = batch.stream().filter(entry -> known.add(entry.eventId())).toList();
+        long last = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM feed_entry", Long.class);
+        List<Object[]> rows = new ArrayList<>();
+        for (Entry entry : added) {
+            rows.add(new Object[] {last + 1 + rows.size(), entry.eventId(), entry.type(), entry.threadId(),
+                    entry.sequence(), entry.recordedAt(), entry.businessDate(), entry.correlationId(), entry.data()});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO feed_entry (position, event_identifier, type, thread_id, sequence_number, recorded_at,
+                                        business_date, correlation_id, data)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""", rows);
+        List<Object[]> parties = added.stream().flatMap(entry -> entry.parties().stream()
+                .map(party -> new Object[] {entry.threadId(), party})).toList();
+        jdbc.batchUpdate("INSERT INTO feed_thread_party (thread_id, party_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                parties);
+    }
+
+    /**
+     * One event as the feed stores it.
+     *
+     * @param parties for the event that opens a thread, the parties it involves (for the party filter)
+     */
+    private record Entry(String eventId, String type, String threadId, long sequence, Timestamp recordedAt,
+                         Date businessDate, String correlationId, String data, List<String> parties) {
     }
 }
