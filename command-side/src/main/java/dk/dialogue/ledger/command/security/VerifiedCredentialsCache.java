@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,6 +20,8 @@ import org.springframework.security.core.AuthenticationException;
  * Remembers, for a short while, credentials that bcrypt already verified, keyed by a SHA-256 of user name
  * and password. bcrypt is deliberately slow (tens of milliseconds); paying it on every request of a client
  * that sends the same Basic credentials each time would cap the command rate, not protect anything more.
+ * Requests that arrive together with credentials not yet verified wait for one bcrypt check instead of each
+ * running their own (a client opening with a burst would otherwise pay it once per request).
  */
 class VerifiedCredentialsCache implements AuthenticationProvider {
 
@@ -25,6 +29,7 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
     private final Clock clock;
     private final Duration timeToLive;
     private final Map<String, Entry> verified = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Authentication>> verifying = new ConcurrentHashMap<>();
 
     VerifiedCredentialsCache(AuthenticationProvider delegate, Clock clock, Duration timeToLive) {
         this.delegate = delegate;
@@ -40,11 +45,35 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
         if (entry != null && now.isBefore(entry.expires())) {
             return entry.authentication();
         }
-        Authentication result = delegate.authenticate(authentication);
-        if (result != null && result.isAuthenticated()) {
-            verified.put(key, new Entry(result, now.plus(timeToLive)));
+        CompletableFuture<Authentication> mine = new CompletableFuture<>();
+        CompletableFuture<Authentication> running = verifying.putIfAbsent(key, mine);
+        if (running != null) {
+            return await(running);
         }
-        return result;
+        try {
+            Authentication result = delegate.authenticate(authentication);
+            if (result != null && result.isAuthenticated()) {
+                verified.put(key, new Entry(result, now.plus(timeToLive)));
+            }
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            verifying.remove(key, mine);
+        }
+    }
+
+    private static Authentication await(CompletableFuture<Authentication> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     @Override
