@@ -1,9 +1,5 @@
 package dk.dialogue.ledger.query.audit.chain;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,56 +7,55 @@ import java.util.HexFormat;
 
 /**
  * The canonical encodings and their SHA-256. {@link #event} must stay byte-identical to the database's
- * {@code ledger_event_hash} (migration V2 of the event store): it is how every stored hash was made.
+ * {@code ledger_event_hash} (migration V2 of the event store): it is how every stored hash was made. The
+ * encodings are fed straight into the digest, so verifying a large ledger allocates next to nothing per event.
  */
 public final class Hashes {
 
     /** What a thread's first event chains to. */
     public static final byte[] GENESIS = new byte[32];
-    static final String EVENT_ENCODING = "dk.dialogue.ledger/event/v1";
+    private static final byte[] EVENT_ENCODING = "dk.dialogue.ledger/event/v1".getBytes(StandardCharsets.UTF_8);
     private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadLocal<Sha256> SHA256 = ThreadLocal.withInitial(Sha256::new);
 
     private Hashes() {
     }
 
     /** SHA-256 over the tag, the previous hash and every stored field, each length-prefixed. */
     public static byte[] event(byte[] previous, StoredEvent e) {
-        Encoder out = new Encoder();
-        out.raw(EVENT_ENCODING.getBytes(StandardCharsets.UTF_8));
-        out.raw(previous);
-        out.int8(e.position());
-        out.int8(e.txId());
-        out.int8(e.sequence());
-        out.text(e.threadId());
-        out.text(e.eventId());
-        out.text(e.aggregateType());
-        out.text(e.payloadType());
-        out.text(e.payloadRevision());
-        out.text(e.timeStamp());
-        out.bytes(e.payload());
-        out.bytes(e.metaData());
-        return sha256(out.toByteArray());
+        Sha256 sha = SHA256.get().start();
+        sha.raw(EVENT_ENCODING);
+        sha.raw(previous);
+        sha.int8(e.position());
+        sha.int8(e.txId());
+        sha.int8(e.sequence());
+        sha.text(e.threadId());
+        sha.text(e.eventId());
+        sha.text(e.aggregateType());
+        sha.text(e.payloadType());
+        sha.text(e.payloadRevision());
+        sha.text(e.timeStamp());
+        sha.bytes(e.payload());
+        sha.bytes(e.metaData());
+        return sha.finish();
     }
 
-    /** A Merkle leaf: a thread's head as sealed by a digest. */
-    static byte[] head(ChainHead head) {
-        Encoder out = new Encoder();
-        out.text(head.threadId());
-        out.int8(head.sequence());
-        out.raw(head.hash());
-        return out.toByteArray();
+    /** A Merkle leaf (RFC 6962: prefix 0x00) over a thread's head as sealed by a digest. */
+    static byte[] leaf(ChainHead head) {
+        Sha256 sha = SHA256.get().start();
+        sha.raw(new byte[] {0});
+        sha.text(head.threadId());
+        sha.int8(head.sequence());
+        sha.raw(head.hash());
+        return sha.finish();
     }
 
     public static byte[] sha256(byte[]... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
+        Sha256 sha = SHA256.get().start();
+        for (byte[] part : parts) {
+            sha.raw(part);
         }
+        return sha.finish();
     }
 
     public static String hex(byte[] bytes) {
@@ -72,17 +67,34 @@ public final class Hashes {
     }
 
     /** Big-endian integers and length-prefixed fields, as PostgreSQL's int8send/int4send write them. */
-    private static final class Encoder {
+    private static final class Sha256 {
 
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
-        private final DataOutputStream out = new DataOutputStream(buffer);
+        private final MessageDigest digest;
+        private final byte[] number = new byte[8];
+
+        Sha256() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("the JDK always has SHA-256", e);
+            }
+        }
+
+        Sha256 start() {
+            digest.reset();
+            return this;
+        }
 
         void raw(byte[] bytes) {
-            write(() -> out.write(bytes));
+            digest.update(bytes);
         }
 
         void int8(long value) {
-            write(() -> out.writeLong(value));
+            for (int i = 7; i >= 0; i--) {
+                number[i] = (byte) value;
+                value >>>= 8;
+            }
+            digest.update(number, 0, 8);
         }
 
         void text(String value) {
@@ -90,31 +102,19 @@ public final class Hashes {
         }
 
         void bytes(byte[] value) {
-            write(() -> {
-                if (value == null) {
-                    out.writeInt(-1);
-                } else {
-                    out.writeInt(value.length);
-                    out.write(value);
-                }
-            });
-        }
-
-        byte[] toByteArray() {
-            return buffer.toByteArray();
-        }
-
-        private static void write(IoAction action) {
-            try {
-                action.run();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot happen in memory", e);
+            int length = value == null ? -1 : value.length;
+            for (int i = 3; i >= 0; i--) {
+                number[i] = (byte) length;
+                length >>>= 8;
+            }
+            digest.update(number, 0, 4);
+            if (value != null) {
+                digest.update(value);
             }
         }
-    }
 
-    @FunctionalInterface
-    private interface IoAction {
-        void run() throws IOException;
+        byte[] finish() {
+            return digest.digest();
+        }
     }
 }

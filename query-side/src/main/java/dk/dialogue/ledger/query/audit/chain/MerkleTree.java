@@ -25,7 +25,7 @@ public final class MerkleTree {
         sorted.sort(Comparator.comparing(ChainHead::threadId, THREAD_ORDER));
         byte[][] leaves = new byte[sorted.size()][];
         for (int i = 0; i < leaves.length; i++) {
-            leaves[i] = Hashes.sha256(new byte[] {0}, Hashes.head(sorted.get(i)));
+            leaves[i] = Hashes.leaf(sorted.get(i));
         }
         return leaves.length == 0 ? Hashes.sha256() : node(leaves, 0, leaves.length);
     }

@@ -41,8 +41,12 @@ class MerkleTreeTest {
         assertThat(MerkleTree.THREAD_ORDER.compare("z", "æ")).isNegative();
     }
 
+    /** RFC 6962 leaf: 0x00, then the head's encoding (length-prefixed id, 8-byte sequence, hash). */
     private static byte[] leaf(ChainHead head) {
-        return Hashes.sha256(new byte[] {0}, Hashes.head(head));
+        byte[] id = head.threadId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer encoding = java.nio.ByteBuffer.allocate(1 + 4 + id.length + 8 + head.hash().length);
+        encoding.put((byte) 0).putInt(id.length).put(id).putLong(head.sequence()).put(head.hash());
+        return Hashes.sha256(encoding.array());
     }
 
     private static byte[] node(byte[] left, byte[] right) {
