@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,7 +31,8 @@ public class AccessLog extends OncePerRequestFilter {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public AccessLog(JdbcTemplate jdbc, Clock clock) {
+    /** The database is reached lazily: servlet filters are made while the web server starts, before the migrations. */
+    public AccessLog(@Lazy JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
