@@ -1,0 +1,83 @@
+package dk.dialogue.ledger.benchmark;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Heap in use (from each service's own Prometheus metrics) and resident memory (from /proc) once a second
+ * while the mixed load runs: the steady state a long-running service settles in.
+ */
+final class MemorySampler {
+
+    private static final double MIB = 1024.0 * 1024.0;
+
+    private final Http http;
+    private final Map<String, Service> services;
+    private final Map<String, double[]> heap = new LinkedHashMap<>();
+    private final Map<String, double[]> resident = new LinkedHashMap<>();
+    private int samples;
+
+    MemorySampler(Http http, Map<String, Service> services) {
+        this.http = http;
+        this.services = new java.util.TreeMap<>(services);
+        this.services.keySet().forEach(name -> {
+            heap.put(name, new double[2]);
+            resident.put(name, new double[2]);
+        });
+    }
+
+    /** Samples once a second; index 0 of each pair sums (for the mean), index 1 keeps the maximum. */
+    void sampleUntil(long deadlineNanos) {
+        while (System.nanoTime() < deadlineNanos) {
+            services.forEach((name, service) -> {
+                double used = heapUsed(service) / MIB;
+                double rss = Processes.residentBytes(service.pid()) / MIB;
+                add(heap.get(name), used);
+                add(resident.get(name), rss);
+            });
+            samples++;
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    void report(Report report) {
+        services.keySet().forEach(name -> {
+            double[] h = heap.get(name);
+            double[] r = resident.get(name);
+            double heapMean = samples == 0 ? Double.NaN : h[0] / samples;
+            report.add(new Figure("8 memory", name + ": heap used, mean (max " + Report.number(h[1]) + ")", heapMean,
+                    "MiB", Double.NaN, "<= 256 MiB", samples == 0 ? null : h[1] <= 256));
+            report.add(new Figure("8 memory", name + ": resident set, max", r[1], "MiB", Double.NaN, "<= 384 MiB",
+                    samples == 0 ? null : r[1] <= 384));
+        });
+    }
+
+    private static void add(double[] pair, double value) {
+        pair[0] += value;
+        pair[1] = Math.max(pair[1], value);
+    }
+
+    /** Sum of jvm_memory_used_bytes over the heap pools. */
+    private double heapUsed(Service service) {
+        try {
+            HttpResponse<String> metrics = http.send(service.base().resolve("/actuator/prometheus"), "auditor",
+                    Duration.ofSeconds(5), HttpResponse.BodyHandlers.ofString());
+            double sum = 0;
+            for (String line : metrics.body().split("\n")) {
+                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return sum;
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+}
