@@ -94,7 +94,7 @@ public final class Benchmark {
         database = Database.start(options, System.getenv());
         report.machine("postgres", database.version());
         commandSide = Service.launch("command side", COMMAND_JAR, options.commandPort(), database, options,
-                options.workDir().resolve("command-side.log"), List.of());
+                options.workDir().resolve("command-side.log"), flightRecording("command-side"));
         double commandReady = commandSide.awaitReady(http.client(), START_TIMEOUT);
         long postmaster = database.postmasterPid();
         cpu = new CpuMeter(commandSide.pid(), -1, postmaster);
@@ -147,6 +147,11 @@ public final class Benchmark {
         Path results = options.workDir().resolve("benchmark-results.json");
         report.writeJson(results, options);
         System.out.println("\nResults written to " + results + "; service logs in " + options.workDir());
+    }
+
+    private List<String> flightRecording(String service) {
+        return options.flightRecords() ? List.of("-XX:StartFlightRecording=settings=profile,filename="
+                + options.workDir().resolve(service + ".jfr")) : List.of();
     }
 
     private void describeMachine() throws Exception {
@@ -205,12 +210,12 @@ public final class Benchmark {
         Map<String, Double> before = cpu.read();
         long start = System.nanoTime();
         querySide = Service.launch("query side", QUERY_JAR, options.queryPort(), database, options,
-                options.workDir().resolve("query-side.log"), List.of());
+                options.workDir().resolve("query-side.log"), flightRecording("query-side"));
         cpu = cpu.withServices(commandSide.pid(), querySide.pid());
         before.put("querySide", 0.0);
         double queryReady = querySide.awaitReady(http.client(), START_TIMEOUT);
         while (!Projections.caughtUp(database)) {
-            Thread.sleep(200);
+            Thread.sleep(500);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         cpuUsed("4 replay", before, start);
@@ -475,6 +480,9 @@ public final class Benchmark {
         Map<String, Double> used = new LinkedHashMap<>(CpuMeter.between(before, cpu.read()));
         used.put("wallClock", (System.nanoTime() - startNanos) / 1e9);
         report.cpu(step, used);
+        System.out.printf(Locale.ROOT, "    CPU s over %.1f s: command side %.1f, query side %.1f, PostgreSQL %.1f, "
+                + "load generator %.1f%n", used.get("wallClock"), used.get("commandSide"), used.get("querySide"),
+                used.get("postgres"), used.get("loadGenerator"));
         return used;
     }
 

@@ -17,20 +17,22 @@ import java.util.Set;
  * @param queryPort     HTTP port of the query side under test
  * @param databasePort  port of the embedded PostgreSQL
  * @param heap          fixed heap of each service JVM, e.g. "256m"
+ * @param flightRecords whether each service records a JFR profile into the work directory
  */
 public record Options(long events, double durationScale, Set<String> steps, Path workDir, int commandPort,
-                      int queryPort, int databasePort, String heap) {
+                      int queryPort, int databasePort, String heap, boolean flightRecords) {
 
     static final List<String> ALL_STEPS = List.of("limit", "commands", "lag", "replay", "audit", "feed", "queries",
             "memory");
 
     static final String USAGE = """
-            ./benchmark [--events N] [--duration X] [--quick] [--only step,step] [--heap 256m]
-                        [--command-port 18080] [--query-port 18081] [--db-port 54339]
+            ./benchmark.sh [--events N] [--duration X] [--quick] [--only step,step] [--heap 256m] [--jfr]
+                           [--command-port 18080] [--query-port 18081] [--db-port 54339]
               --events N     events stored for replay, audit, feed and the sequential read (default 1000000)
               --duration X   multiply every timed step by X (default 1; 0.5 halves the run)
-              --quick        smoke run of about two minutes: 50,000 events, duration 0.2
+              --quick        smoke run of a few minutes: 10,000 events, duration 0.2
               --only s,s     run only these steps of: %s
+              --jfr          record a JFR profile of each service into .benchmark/ (to find hot methods)
             A server named by SPRING_DATASOURCE_URL (with _USERNAME, _PASSWORD) is used instead of the embedded one.
             """.formatted(String.join(",", ALL_STEPS));
 
@@ -42,13 +44,14 @@ public record Options(long events, double durationScale, Set<String> steps, Path
         int queryPort = 18081;
         int databasePort = 54339;
         String heap = "256m";
+        boolean flightRecords = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--events" -> events = Long.parseLong(value(args, ++i, arg).replace("_", ""));
                 case "--duration" -> duration = Double.parseDouble(value(args, ++i, arg));
                 case "--quick" -> {
-                    events = 50_000;
+                    events = 10_000;
                     duration = 0.2;
                 }
                 case "--only" -> {
@@ -58,6 +61,7 @@ public record Options(long events, double durationScale, Set<String> steps, Path
                     }
                 }
                 case "--heap" -> heap = value(args, ++i, arg);
+                case "--jfr" -> flightRecords = true;
                 case "--command-port" -> commandPort = Integer.parseInt(value(args, ++i, arg));
                 case "--query-port" -> queryPort = Integer.parseInt(value(args, ++i, arg));
                 case "--db-port" -> databasePort = Integer.parseInt(value(args, ++i, arg));
@@ -65,7 +69,7 @@ public record Options(long events, double durationScale, Set<String> steps, Path
             }
         }
         return new Options(events, duration, steps, Path.of(".benchmark").toAbsolutePath(), commandPort, queryPort,
-                databasePort, heap);
+                databasePort, heap, flightRecords);
     }
 
     boolean runs(String step) {

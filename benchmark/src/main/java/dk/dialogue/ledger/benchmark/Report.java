@@ -36,20 +36,20 @@ final class Report {
 
     String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "| %-12s | %-58s | %14s | %-9s | %8s | %-34s | %-4s |%n", "step",
+        out.append(String.format(Locale.ROOT, "| %-12s | %-62s | %14s | %-9s | %8s | %-36s | %-4s |%n", "step",
                 "figure", "value", "unit", "x limit", "target", "met"));
-        out.append("|").append("-".repeat(14)).append("|").append("-".repeat(60)).append("|").append("-".repeat(16))
+        out.append("|").append("-".repeat(14)).append("|").append("-".repeat(64)).append("|").append("-".repeat(16))
                 .append("|").append("-".repeat(11)).append("|").append("-".repeat(10)).append("|")
-                .append("-".repeat(36)).append("|").append("-".repeat(6)).append("|\n");
+                .append("-".repeat(38)).append("|").append("-".repeat(6)).append("|\n");
         figures.forEach(figure -> out.append(line(figure)).append('\n'));
         if (!cpu.isEmpty()) {
-            out.append(String.format(Locale.ROOT, "%nCPU seconds per step (2 shared cores):%n| %-22s | %11s | %11s | %11s | %13s | %8s |%n",
+            out.append(String.format(Locale.ROOT, "%nCPU seconds per step (all parties share the same cores):%n| %-22s | %12s | %11s | %11s | %14s | %8s |%n",
                     "step", "command side", "query side", "postgres", "load generator", "seconds"));
-            out.append("|").append("-".repeat(24)).append("|").append("-".repeat(13)).append("|")
-                    .append("-".repeat(13)).append("|").append("-".repeat(13)).append("|").append("-".repeat(15))
+            out.append("|").append("-".repeat(24)).append("|").append("-".repeat(14)).append("|")
+                    .append("-".repeat(13)).append("|").append("-".repeat(13)).append("|").append("-".repeat(16))
                     .append("|").append("-".repeat(10)).append("|\n");
             cpu.forEach((step, used) -> out.append(String.format(Locale.ROOT,
-                    "| %-22s | %11.1f | %11.1f | %11.1f | %13.1f | %8.1f |%n", step, used.get("commandSide"),
+                    "| %-22s | %12.1f | %11.1f | %11.1f | %14.1f | %8.1f |%n", step, used.get("commandSide"),
                     used.get("querySide"), used.get("postgres"), used.get("loadGenerator"), used.get("wallClock"))));
         }
         return out.toString();
@@ -81,7 +81,7 @@ final class Report {
         String value = Double.isNaN(f.value()) ? "n/a" : number(f.value());
         String ratio = Double.isNaN(f.ratio()) ? "" : String.format(Locale.ROOT, "%.2f", f.ratio());
         String met = f.met() == null ? "" : f.met() ? "yes" : "NO";
-        return String.format(Locale.ROOT, "| %-12s | %-58s | %14s | %-9s | %8s | %-34s | %-4s |", f.step(), f.name(),
+        return String.format(Locale.ROOT, "| %-12s | %-62s | %14s | %-9s | %8s | %-36s | %-4s |", f.step(), f.name(),
                 value, f.unit(), ratio, f.target(), met);
     }
 

@@ -42,13 +42,16 @@ final class StoredEvents {
         }
     }
 
-    /** One command caused the event, so its id is both the correlation and the cause, as without X-Correlation-Id. */
+    /**
+     * One command caused the event, so its id is both the correlation and the cause, as without
+     * X-Correlation-Id; the keys in the order the command side's HashMap writes them.
+     */
     byte[] metadata(Instant recordedAt, UUID command) {
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put(EventMetadata.RECORDED_AT, recordedAt.toString());
+        metadata.put(EventMetadata.CAUSATION_ID, command.toString());
         metadata.put(EventMetadata.RECORDED_BY, RECORDER);
         metadata.put(EventMetadata.CORRELATION_ID, command.toString());
-        metadata.put(EventMetadata.CAUSATION_ID, command.toString());
+        metadata.put(EventMetadata.RECORDED_AT, recordedAt.toString());
         try {
             return json.writeValueAsBytes(metadata);
         } catch (JsonProcessingException e) {
