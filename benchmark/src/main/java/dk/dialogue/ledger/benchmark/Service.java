@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +28,20 @@ final class Service implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
-    /** Launches the jar against the benchmark's database; its output goes to a log file next to the results. */
+    /**
+     * Launches the jar against the benchmark's database; its output goes to a log file next to the results.
+     * It runs from a copy in the work directory: a rebuild in this clone during the run (./run, mvn install)
+     * replaces the jar under a running JVM, which then fails to load classes.
+     */
     static Service launch(String name, Path jar, int port, Database database, Options options, Path log,
                           List<String> extraJvmOptions) throws IOException {
+        Path copy = options.workDir().resolve("benchmark-" + jar.getFileName());
+        Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms" + options.heap(), "-Xmx" + options.heap()));
         command.addAll(extraJvmOptions);
-        command.addAll(List.of("-jar", jar.toString(),
+        command.addAll(List.of("-jar", copy.toString(),
                 "--spring.profiles.active=local",
                 "--server.port=" + port,
                 // Naming a datasource keeps the command side from starting its own embedded PostgreSQL.
@@ -69,6 +77,14 @@ final class Service implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException(name + " not ready after " + timeout);
+    }
+
+    /** Fails the run when the service has gone: a figure measured against a dead service means nothing. */
+    void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " stopped unexpectedly (exit status " + process.exitValue()
+                    + "); see its log under .benchmark/");
+        }
     }
 
     URI base() {
