@@ -58,11 +58,6 @@ final class CommandLoad {
         this.acknowledgements = listener;
     }
 
-    /** Threads opened so far, oldest first. */
-    synchronized List<String> threadIds() {
-        return conversations.stream().map(c -> c.id).toList();
-    }
-
     CompletableFuture<Boolean> next() {
         Conversation chosen;
         synchronized (this) {

@@ -1,5 +1,6 @@
 package dk.dialogue.ledger.benchmark;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ final class MemorySampler {
 
     private static final double MIB = 1024.0 * 1024.0;
 
+    private final ObjectMapper json = new ObjectMapper();
     private final Http http;
     private final Map<String, Service> services;
     private final Map<String, double[]> heap = new LinkedHashMap<>();
@@ -52,8 +54,9 @@ final class MemorySampler {
             double[] h = heap.get(name);
             double[] r = resident.get(name);
             double heapMean = samples == 0 ? Double.NaN : h[0] / samples;
-            report.add(new Figure("8 memory", name + ": heap used, mean (max " + Report.number(h[1]) + ")", heapMean,
-                    "MiB", Double.NaN, "<= 256 MiB", samples == 0 ? null : h[1] <= 256));
+            boolean measured = samples > 0 && !Double.isNaN(h[1]);
+            report.add(new Figure("8 memory", name + ": heap used, mean (max " + Report.number(h[1]) + ")",
+                    measured ? heapMean : Double.NaN, "MiB", Double.NaN, "<= 256 MiB", measured ? h[1] <= 256 : null));
             report.add(new Figure("8 memory", name + ": resident set, max", r[1], "MiB", Double.NaN, "<= 384 MiB",
                     samples == 0 ? null : r[1] <= 384));
         });
@@ -64,18 +67,17 @@ final class MemorySampler {
         pair[1] = Math.max(pair[1], value);
     }
 
-    /** Sum of jvm_memory_used_bytes over the heap pools. */
+    /** jvm.memory.used over the heap pools, from the service's metrics endpoint. */
     private double heapUsed(Service service) {
         try {
-            HttpResponse<String> metrics = http.send(service.base().resolve("/actuator/prometheus"), "auditor",
-                    Duration.ofSeconds(5), HttpResponse.BodyHandlers.ofString());
-            double sum = 0;
-            for (String line : metrics.body().split("\n")) {
-                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
+            HttpResponse<String> metrics = http.send(service.base().resolve(
+                            "/actuator/metrics/jvm.memory.used?tag=area:heap"), "auditor", Duration.ofSeconds(5),
+                    HttpResponse.BodyHandlers.ofString());
+            if (metrics.statusCode() != 200) {
+                Errors.report(metrics);
+                return Double.NaN;
             }
-            return sum;
+            return json.readTree(metrics.body()).path("measurements").path(0).path("value").asDouble(Double.NaN);
         } catch (Exception e) {
             return Double.NaN;
         }

@@ -13,13 +13,16 @@ import org.HdrHistogram.Histogram;
 /**
  * Sends requests at a fixed rate whatever the answers, and measures each from the moment it was due, not
  * from when it was actually sent: when the service falls behind, the queue it builds shows in the latency
- * instead of silently lowering the rate (coordinated omission).
+ * instead of silently lowering the rate (coordinated omission). Requests never sent because the sender
+ * fell too far behind count as errors.
  */
 final class OpenLoop {
 
     /** Requests in flight at most; beyond it the sender waits, and the waiting counts as latency. */
     private static final int MAX_IN_FLIGHT = 1_000;
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(5);
+    /** The sender stops when it is this far behind schedule. */
+    private static final Duration GIVE_UP_BEHIND = Duration.ofSeconds(30);
 
     private OpenLoop() {
     }
@@ -39,6 +42,11 @@ final class OpenLoop {
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
+            } else if (-wait > GIVE_UP_BEHIND.toNanos()) {
+                // Far behind, the rate is lost anyway; the rest is counted as failed instead of queued for
+                // minutes, which would also spill into the next step.
+                errors.addAndGet(count - i);
+                break;
             }
             inFlight.acquire();
             CompletableFuture<Boolean> answer;
