@@ -9,6 +9,8 @@ import java.util.Map;
  */
 final class CpuMeter {
 
+    private static final long REAP_SETTLE_MILLIS = 500;
+
     private final long commandPid;
     private final long queryPid;
     private final long postmasterPid;
@@ -23,8 +25,16 @@ final class CpuMeter {
         return new CpuMeter(newCommandPid, newQueryPid, postmasterPid);
     }
 
-    /** A reading now; subtract two with {@link #between}. */
+    /**
+     * A reading now; subtract two with {@link #between}. A backend whose connection just closed counts only
+     * once the postmaster has reaped it, so the reading waits a moment for that first.
+     */
     Map<String, Double> read() {
+        try {
+            Thread.sleep(REAP_SETTLE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Map<String, Double> reading = new LinkedHashMap<>();
         reading.put("commandSide", commandPid > 0 ? Processes.cpuSeconds(commandPid, false) : 0.0);
         reading.put("querySide", queryPid > 0 ? Processes.cpuSeconds(queryPid, false) : 0.0);

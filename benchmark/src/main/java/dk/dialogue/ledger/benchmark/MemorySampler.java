@@ -1,28 +1,25 @@
 package dk.dialogue.ledger.benchmark;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Heap in use (from each service's own Prometheus metrics) and resident memory (from /proc) once a second
+ * Heap in use (from jstat) and resident memory (from /proc) once a second
  * while the mixed load runs: the steady state a long-running service settles in.
  */
 final class MemorySampler {
 
     private static final double MIB = 1024.0 * 1024.0;
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final Http http;
     private final Map<String, Service> services;
     private final Map<String, double[]> heap = new LinkedHashMap<>();
     private final Map<String, double[]> resident = new LinkedHashMap<>();
     private int samples;
 
-    MemorySampler(Http http, Map<String, Service> services) {
-        this.http = http;
+    MemorySampler(Map<String, Service> services) {
         this.services = new java.util.TreeMap<>(services);
         this.services.keySet().forEach(name -> {
             heap.put(name, new double[2]);
@@ -67,17 +64,24 @@ final class MemorySampler {
         pair[1] = Math.max(pair[1], value);
     }
 
-    /** jvm.memory.used over the heap pools, from the service's metrics endpoint. */
+    /**
+     * Heap in use from {@code jstat -gc}: survivor, eden and old generation, in KiB. It reads the JVM's
+     * shared performance counters, so it answers even when the service's HTTP threads are all busy.
+     */
     private double heapUsed(Service service) {
         try {
-            HttpResponse<String> metrics = http.send(service.base().resolve(
-                            "/actuator/metrics/jvm.memory.used?tag=area:heap"), "auditor", Duration.ofSeconds(5),
-                    HttpResponse.BodyHandlers.ofString());
-            if (metrics.statusCode() != 200) {
-                Errors.report(metrics);
-                return Double.NaN;
+            Process jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(),
+                    "-gc", Long.toString(service.pid())).redirectErrorStream(true).start();
+            List<String> lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .toList();
+            jstat.waitFor();
+            List<String> names = List.of(lines.get(0).trim().split("\\s+"));
+            String[] values = lines.get(1).trim().split("\\s+");
+            double kib = 0;
+            for (String used : List.of("S0U", "S1U", "EU", "OU")) {
+                kib += Double.parseDouble(values[names.indexOf(used)]);
             }
-            return json.readTree(metrics.body()).path("measurements").path(0).path("value").asDouble(Double.NaN);
+            return kib * 1024;
         } catch (Exception e) {
             return Double.NaN;
         }
