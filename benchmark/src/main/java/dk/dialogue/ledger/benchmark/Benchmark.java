@@ -273,6 +273,19 @@ public final class Benchmark {
         System.out.println("    the command side did not settle within " + SETTLE_LIMIT.toSeconds() + " s");
     }
 
+    /** Waits for the query side to project what earlier steps wrote, so lag is not their backlog. */
+    private void settleProjections() throws Exception {
+        long giveUp = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        while (!Projections.caughtUp(database)) {
+            querySide.requireAlive();
+            if (System.nanoTime() > giveUp) {
+                System.out.println("    the query side did not catch up within " + SETTLE_LIMIT.toSeconds() + " s");
+                return;
+            }
+            Thread.sleep(500);
+        }
+    }
+
     /** Step 2: latency at a fixed rate, then the highest rate held with p99 <= 20 ms and no errors. */
     private void measureCommands() throws Exception {
         settle();
@@ -322,6 +335,7 @@ public final class Benchmark {
         // At 1,000/s, or the sustained rate if lower; a floor keeps the step meaningful when nothing was sustained.
         double rate = Double.isNaN(sustained) ? LAG_RATE : Math.min(LAG_RATE, Math.max(sustained, LAG_FLOOR));
         settle();
+        settleProjections();
         measured("3 lag", String.format(Locale.ROOT, "%.0f commands/s", rate));
         Histogram lag = new ConcurrentHistogram(3);
         AtomicLong lagErrors = new AtomicLong();
@@ -381,6 +395,7 @@ public final class Benchmark {
     /** Steps 7 and 8: reads at a fixed rate while commands run, and both services' memory meanwhile. */
     private void measureQueriesAndMemory() throws Exception {
         settle();
+        settleProjections();
         measured("7 queries", "500 reads/s with 500 commands/s");
         List<String> known = projectedThreads();
         Random random = new Random(11);
