@@ -128,7 +128,7 @@ final class CommandLoad {
             }
             case 5 -> {
                 path = "reschedule";
-                ProposedSlot moved = Corpus.slot(day.plusDays(30));
+                ProposedSlot moved = Corpus.slot(day.plusDays(30), 9);
                 body.put("newSlot", moved);
                 body.put("requestedBy", c.host);
                 body.put("reason", "Sammenfald med byrådsmøde");

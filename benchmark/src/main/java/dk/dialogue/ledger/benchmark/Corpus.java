@@ -82,10 +82,17 @@ final class Corpus {
         return List.of(slot(day), slot(day.plusDays(7)));
     }
 
+    /** An afternoon slot, 13.00-16.00. */
     static ProposedSlot slot(LocalDate day) {
-        ZonedDateTime start = ZonedDateTime.of(day, LocalTime.of(13, 0), COPENHAGEN);
+        return slot(day, 13);
+    }
+
+    /** Three hours from the given hour; a reschedule uses a morning so it never lands on the planned slot. */
+    static ProposedSlot slot(LocalDate day, int hour) {
+        ZonedDateTime start = ZonedDateTime.of(day, LocalTime.of(hour, 0), COPENHAGEN);
         return new ProposedSlot(start.toInstant(), start.plusHours(3).toInstant(), SlotPrecision.EXACT,
-                "den " + day.getDayOfMonth() + "/" + day.getMonthValue() + " kl. 13.00-16.00");
+                "den " + day.getDayOfMonth() + "/" + day.getMonthValue() + " kl. " + hour + ".00-" + (hour + 3)
+                        + ".00");
     }
 
     static Deadline deadline(LocalDate letterDate, DeadlineKind kind) {

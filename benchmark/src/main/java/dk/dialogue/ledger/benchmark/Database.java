@@ -75,10 +75,6 @@ final class Database implements AutoCloseable {
         return password;
     }
 
-    boolean embedded() {
-        return embedded != null;
-    }
-
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }
@@ -91,12 +87,16 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** The postmaster's process id, when the server runs on this machine (its backends are its children). */
+    /**
+     * The postmaster's process id when the server runs on this machine (its backends are its children), or
+     * -1 when it runs elsewhere: a backend's pid is then some unrelated local process or none.
+     */
     long postmasterPid() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
-            return Processes.parentOf(rs.getLong(1));
+            long backend = rs.getLong(1);
+            return Processes.commandLine(backend).startsWith("postgres") ? Processes.parentOf(backend) : -1;
         }
     }
 

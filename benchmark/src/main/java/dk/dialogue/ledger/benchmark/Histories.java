@@ -72,7 +72,7 @@ final class Histories {
                 date.plusDays(9)));
         events.add(letter(thread, 2, LetterRole.FOLLOW_UP, host, guest, date.plusDays(12), subject, random));
         ProposedSlot moved = Corpus.slot(countered.get(0).start().atZone(java.time.ZoneOffset.UTC).toLocalDate()
-                .plusDays(2));
+                .plusDays(2), 9);
         events.add(new MeetingRescheduled(thread, countered.get(0), moved, null, host, "Sammenfald med byrådsmøde",
                 RescheduleBasis.STATED_IN_LETTER, new LetterId(thread.value() + "-l2"), date.plusDays(12)));
         LocalDate heldOn = moved.start().atZone(java.time.ZoneOffset.UTC).toLocalDate();

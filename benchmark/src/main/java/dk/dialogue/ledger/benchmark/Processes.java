@@ -1,6 +1,7 @@
 package dk.dialogue.ledger.benchmark;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +52,16 @@ final class Processes {
             return children;
         }
         return children;
+    }
+
+    /** The process's command line (arguments joined by spaces), or empty when it is not visible here. */
+    static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8)
+                    .replace('\0', ' ').trim();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Resident set size in bytes, or -1 when the process is gone. */

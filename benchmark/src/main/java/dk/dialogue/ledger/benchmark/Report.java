@@ -30,10 +30,6 @@ final class Report {
         machine.put(key, value);
     }
 
-    List<Figure> figures() {
-        return figures;
-    }
-
     String table() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "| %-12s | %-62s | %14s | %-9s | %8s | %-36s | %-4s |%n", "step",
