@@ -10,6 +10,8 @@ COPY pom.xml ./
 COPY shared-events shared-events
 COPY command-side command-side
 COPY query-side query-side
+# Only the benchmark module's pom: Maven reads every module of the root pom, but builds only the chosen side.
+COPY benchmark/pom.xml benchmark/pom.xml
 RUN mvn -B -ntp -DskipTests -pl ${SIDE}-side -am package \
  && java -Djarmode=tools -jar ${SIDE}-side/target/ledger-${SIDE}-side.jar extract --layers --launcher --destination /layers
 
