@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Limit {
 
-    static final String TABLE = "benchmark_limit_event";
+    private static final String TABLE = "benchmark_limit_event";
     private static final String INSERT = "INSERT INTO " + TABLE + " (event_identifier, aggregate_identifier, "
             + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
