@@ -1,0 +1,619 @@
+package dk.dialogue.ledger.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The benchmark: starts PostgreSQL and both services, measures the limit of plain JDBC and then the
+ * ledger's figures in the same run, and prints each figure with its ratio to that limit and its target.
+ * A measurement, never a test: it exits 0 whatever the figures, and non-zero only when it could not measure.
+ */
+public final class Benchmark {
+
+    private static final Path COMMAND_JAR = Path.of("command-side/target/ledger-command-side.jar");
+    private static final Path QUERY_JAR = Path.of("query-side/target/ledger-query-side.jar");
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final double FIXED_RATE = 300;
+    private static final double LAG_RATE = 1_000;
+    private static final double LAG_FLOOR = 20;
+    private static final double WARM_UP_RATE = 100;
+    private static final double MIXED_COMMAND_RATE = 500;
+    private static final double MIXED_QUERY_RATE = 500;
+    private static final double P99_LIMIT_MILLIS = 20;
+    /** A command whose effect the read model has not shown after this long counts as a failed read. */
+    private static final Duration LAG_GIVE_UP = Duration.ofSeconds(60);
+    /** How long a backlog left by an overloaded step may take to drain before the next step starts anyway. */
+    private static final Duration SETTLE_LIMIT = Duration.ofMinutes(3);
+
+    private final Options options;
+    private final Report report = new Report();
+    private final Http http = new Http();
+    private final ObjectMapper json = new ObjectMapper();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private Database database;
+    private Service commandSide;
+    private Service querySide;
+    private CpuMeter cpu;
+    private CommandLoad commands;
+    private long storedEvents;
+
+    // The limits every figure is compared with; NaN until measured.
+    private double singleInserts = Double.NaN;
+    private double batchInserts = Double.NaN;
+    private double sequentialReads = Double.NaN;
+    private double cpuPerInsert = Double.NaN;
+    private double sustained = Double.NaN;
+
+    private Benchmark(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        Benchmark benchmark = new Benchmark(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(benchmark::stop, "benchmark-stop"));
+        try {
+            benchmark.run();
+        } finally {
+            benchmark.printResults();
+            benchmark.stop();
+        }
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(options.workDir());
+        describeMachine();
+        System.out.printf("Starting PostgreSQL (%s) ...%n", System.getenv("SPRING_DATASOURCE_URL") == null
+                ? "embedded, port " + options.databasePort() : "database " + "ledger_benchmark on the given server");
+        database = Database.start(options, System.getenv());
+        report.machine("postgres", database.version());
+        commandSide = Service.launch("command side", COMMAND_JAR, options.commandPort(), database, options,
+                options.workDir().resolve("command-side.log"), flightRecording("command-side"));
+        double commandReady = commandSide.awaitReady(http.client(), START_TIMEOUT);
+        long postmaster = database.postmasterPid();
+        cpu = new CpuMeter(commandSide.pid(), -1, postmaster);
+        System.out.printf("Command side ready after %.1f s (PostgreSQL %s, postmaster pid %d)%n", commandReady,
+                database.version(), postmaster);
+
+        Limit limit = new Limit(database);
+        if (options.runs("limit")) {
+            measureInsertLimits(limit);
+        }
+        boolean needsHistory = options.runs("replay") || options.runs("audit") || options.runs("feed")
+                || options.runs("limit");
+        if (needsHistory) {
+            loadHistory();
+        }
+        if (options.runs("limit")) {
+            measured("1 limit", "sequential read");
+            // The event table itself, holding the same events the feed and the audit read. The first pass
+            // brings it into memory and compiles the reader; the second is measured.
+            limit.sequentialRead("domain_event_entry");
+            sequentialReads = measure("1 limit: sequential read", () -> limit.sequentialRead("domain_event_entry"));
+            report.add(Figure.plain("1 limit", "sequential read, pages of 1,000 (" + String.format(Locale.ROOT,
+                    "%,d", storedEvents) + " rows)", sequentialReads, "rows/s"));
+            limit.dropTable();
+        }
+
+        startQuerySide(commandReady);
+        commands = new CommandLoad(http, commandSide.base());
+        if (options.runs("commands") || options.runs("lag") || options.runs("queries")) {
+            warmUp();
+        }
+        if (options.runs("commands")) {
+            measureCommands();
+        }
+        if (options.runs("lag")) {
+            measureLag();
+        }
+        if (options.runs("queries") || options.runs("memory")) {
+            measureQueriesAndMemory();
+        }
+        if (options.runs("feed")) {
+            measureFeed();
+        }
+        if (options.runs("audit")) {
+            measureAudit();
+        }
+        report.add(new Figure("10M", "the same figures with 10 M events stored", Double.NaN, "",
+                Double.NaN, "<= 15 % worse: --events 10000000", null));
+    }
+
+    /** The table and the JSON, also of a run that ended early: what was measured stays measured. */
+    private void printResults() {
+        System.out.println();
+        System.out.print(report.table());
+        Path results = options.workDir().resolve("benchmark-results.json");
+        try {
+            report.writeJson(results, options);
+            System.out.println("\nResults written to " + results + "; service logs in " + options.workDir());
+        } catch (java.io.IOException e) {
+            System.err.println("could not write " + results + ": " + e.getMessage());
+        }
+    }
+
+    private List<String> flightRecording(String service) {
+        return options.flightRecords() ? List.of("-XX:StartFlightRecording=settings=profile,filename="
+                + options.workDir().resolve(service + ".jfr")) : List.of();
+    }
+
+    private void describeMachine() throws Exception {
+        report.machine("date", Instant.now().toString());
+        report.machine("cores", Runtime.getRuntime().availableProcessors());
+        String model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(line -> line.startsWith("model name")).map(line -> line.substring(line.indexOf(':') + 1).trim())
+                .findFirst().orElse("unknown");
+        report.machine("cpu", model);
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D", "");
+        report.machine("memoryGiB", Math.round(Long.parseLong(memory) / 1024.0 / 1024.0));
+        report.machine("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        report.machine("serviceHeap", options.heap());
+        System.out.printf("Machine: %d cores (%s), %s GiB, %s%n", Runtime.getRuntime().availableProcessors(), model,
+                Math.round(Long.parseLong(memory) / 1024.0 / 1024.0), System.getProperty("java.version"));
+    }
+
+    /** Step 1: plain JDBC inserts into a copy of the event table. */
+    private void measureInsertLimits(Limit limit) throws Exception {
+        limit.createTable();
+        Duration duration = options.scaled(20);
+        // An unmeasured round first, so the JDBC client is compiled before its CPU is counted.
+        limit.insert(16, 1, Duration.ofSeconds(3));
+        measured("1 limit", "single-event transactions, 16 connections");
+        Map<String, Double> before = cpu.read();
+        long start = System.nanoTime();
+        singleInserts = limit.insert(16, 1, duration);
+        Map<String, Double> used = cpuUsed("1 limit: 1-event tx", before, start);
+        double inserts = singleInserts * used.get("wallClock");
+        cpuPerInsert = (used.get("postgres") + used.get("loadGenerator")) / inserts * 1000;
+        report.add(Figure.plain("1 limit", "single-event transactions, 16 connections", singleInserts, "events/s"));
+        measured("1 limit", "100-event batches, 4 connections");
+        batchInserts = measure("1 limit: 100-event tx", () -> limit.insert(4, 100, duration));
+        report.add(Figure.plain("1 limit", "100-event batches, 4 connections", batchInserts, "events/s"));
+        report.add(Figure.plain("1 limit", "CPU per single-event insert (PostgreSQL + JDBC client)", cpuPerInsert,
+                "ms"));
+    }
+
+    private void loadHistory() throws Exception {
+        System.out.printf("Loading %,d events with COPY ...%n", options.events());
+        BulkLoader loader = new BulkLoader(database);
+        double rate = measure("bulk load (COPY)", () -> {
+            long start = System.nanoTime();
+            long loaded = loader.load(options.events());
+            return loaded / ((System.nanoTime() - start) / 1e9);
+        });
+        storedEvents = countEvents();
+        report.add(Figure.plain("load", "bulk load with COPY, 10,000 events a transaction", rate, "events/s"));
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE domain_event_entry");
+        }
+    }
+
+    /** Step 4 and 8: the query side starts on an empty token store and projects the whole history. */
+    private void startQuerySide(double commandReady) throws Exception {
+        long events = countEvents();
+        System.out.printf("Starting the query side; it replays all %,d events into every projection ...%n", events);
+        Map<String, Double> before = cpu.read();
+        long start = System.nanoTime();
+        querySide = Service.launch("query side", QUERY_JAR, options.queryPort(), database, options,
+                options.workDir().resolve("query-side.log"), flightRecording("query-side"));
+        cpu = cpu.withServices(commandSide.pid(), querySide.pid());
+        before.put("querySide", 0.0);
+        double queryReady = querySide.awaitReady(http.client(), START_TIMEOUT);
+        while (!Projections.caughtUp(database)) {
+            querySide.requireAlive();
+            Thread.sleep(500);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        cpuUsed("4 replay", before, start);
+        if (options.runs("replay")) {
+            double rate = events / seconds;
+            report.add(new Figure("4 replay", String.format(Locale.ROOT,
+                    "full replay of %,d events into 3 projections and the feed", events), rate, "events/s",
+                    rate / batchInserts, ">= 0.5 x 100-event batches", met(rate / batchInserts >= 0.5, rate)));
+        }
+        report.add(Figure.plain("8 start-up", "command side: launch to ready", commandReady, "s"));
+        report.add(Figure.plain("8 start-up", "query side: launch to ready (replay running)", queryReady, "s"));
+    }
+
+    /** Fills the ledger with a few hundred threads through the API and lets both JVMs compile their hot paths. */
+    private void warmUp() throws Exception {
+        Duration duration = options.scaled(20);
+        System.out.printf("Warming up: %.0f commands/s for %d s ...%n", WARM_UP_RATE, duration.toSeconds());
+        OpenLoop.run(WARM_UP_RATE, duration, commands::next);
+    }
+
+    /**
+     * Waits until the command side answers a single command within half a second again. A request the load
+     * generator gave up on may still be queued in the service, and that backlog must not be billed to the
+     * next step.
+     */
+    private void settle() throws Exception {
+        long giveUp = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        while (System.nanoTime() < giveUp) {
+            long start = System.nanoTime();
+            boolean ok = commands.next().get();
+            if (ok && System.nanoTime() - start < Duration.ofMillis(500).toNanos()) {
+                return;
+            }
+            Thread.sleep(1_000);
+        }
+        System.out.println("    the command side did not settle within " + SETTLE_LIMIT.toSeconds() + " s");
+    }
+
+    /** Waits for the query side to project what earlier steps wrote, so lag is not their backlog. */
+    private void settleProjections() throws Exception {
+        long giveUp = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        while (!Projections.caughtUp(database)) {
+            querySide.requireAlive();
+            if (System.nanoTime() > giveUp) {
+                System.out.println("    the query side did not catch up within " + SETTLE_LIMIT.toSeconds() + " s");
+                return;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Step 2: latency at a fixed rate, then the highest rate held with p99 <= 20 ms and no errors. */
+    private void measureCommands() throws Exception {
+        settle();
+        measured("2 commands", "fixed " + (int) FIXED_RATE + "/s");
+        Map<String, Double> before = cpu.read();
+        long start = System.nanoTime();
+        Outcome fixed = OpenLoop.run(FIXED_RATE, options.scaled(60), commands::next);
+        Map<String, Double> used = cpuUsed("2 commands at 300/s", before, start);
+        double cpuPerCommand = (used.get("commandSide") + used.get("querySide") + used.get("postgres"))
+                / fixed.completed() * 1000;
+        report.add(Figure.plain("2 commands", "p50 at 300/s", fixed.millis(50), "ms"));
+        report.add(new Figure("2 commands", "p99 at 300/s", fixed.millis(99), "ms", Double.NaN, "<= 10 ms",
+                met(fixed.millis(99) <= 10 && fixed.errors() == 0, fixed.millis(99))));
+        report.add(Figure.plain("2 commands", "p99.9 at 300/s", fixed.millis(99.9), "ms"));
+        report.add(Figure.plain("2 commands", "errors at 300/s", fixed.errors(), "answers"));
+        report.add(new Figure("2 commands", "CPU per command (services + PostgreSQL)", cpuPerCommand, "ms",
+                cpuPerCommand / cpuPerInsert, "<= 4 x CPU per raw insert",
+                met(cpuPerCommand / cpuPerInsert <= 4, cpuPerCommand / cpuPerInsert)));
+
+        double best = Double.NaN;
+        double rate = FIXED_RATE;
+        Duration stepLength = options.scaled(20);
+        while (true) {
+            settle();
+            System.out.printf("  step %.0f commands/s ...%n", rate);
+            Map<String, Double> stepBefore = cpu.read();
+            long stepStart = System.nanoTime();
+            Outcome step = OpenLoop.run(rate, stepLength, commands::next);
+            cpuUsed(String.format(Locale.ROOT, "2 step %.0f/s", rate), stepBefore, stepStart);
+            boolean held = step.millis(99) <= P99_LIMIT_MILLIS && step.errors() == 0 && step.rate() >= rate * 0.95;
+            System.out.printf("    p50 %.1f ms, p99 %.1f ms, errors %d, achieved %.0f/s: %s%n", step.millis(50),
+                    step.millis(99), step.errors(), step.rate(), held ? "held" : "not held");
+            if (!held) {
+                break;
+            }
+            best = rate;
+            rate = Math.round(rate * 1.25 / 10) * 10;
+        }
+        sustained = Double.isNaN(best) ? 0 : best;
+        double ratio = sustained / singleInserts;
+        report.add(new Figure("2 commands", "highest rate with p99 <= 20 ms and no errors (0: none)", sustained, "cmd/s",
+                ratio, ">= 0.5 x single-event tx (16 conn.)", met(ratio >= 0.5, sustained)));
+    }
+
+    /** Step 3: from a command's answer to the read model showing it. */
+    private void measureLag() throws Exception {
+        // At 1,000/s, or the sustained rate if lower; a floor keeps the step meaningful when nothing was sustained.
+        double rate = Double.isNaN(sustained) ? LAG_RATE : Math.min(LAG_RATE, Math.max(sustained, LAG_FLOOR));
+        settle();
+        settleProjections();
+        measured("3 lag", String.format(Locale.ROOT, "%.0f commands/s", rate));
+        Histogram lag = new ConcurrentHistogram(3);
+        AtomicLong lagErrors = new AtomicLong();
+        AtomicInteger pending = new AtomicInteger();
+        AtomicLong acknowledged = new AtomicLong();
+        // One command in four is followed up, so the follow-up reads do not double the load being measured.
+        commands.onAcknowledgement((thread, version, at) -> {
+            if (acknowledged.incrementAndGet() % 4 != 0) {
+                return;
+            }
+            pending.incrementAndGet();
+            URI uri = querySide.base().resolve("/api/threads/" + thread + "?minVersion=" + version);
+            awaitVersion(uri, at + LAG_GIVE_UP.toNanos()).whenComplete((ok, failure) -> {
+                if (failure == null && ok) {
+                    lag.recordValue(Math.max(0, (System.nanoTime() - at) / 1_000));
+                } else {
+                    lagErrors.incrementAndGet();
+                }
+                pending.decrementAndGet();
+            });
+        });
+        Map<String, Double> before = cpu.read();
+        long start = System.nanoTime();
+        Outcome outcome = OpenLoop.run(rate, options.scaled(30), commands::next);
+        long waitUntil = System.nanoTime() + LAG_GIVE_UP.toNanos();
+        while (pending.get() > 0 && System.nanoTime() < waitUntil) {
+            Thread.sleep(20);
+        }
+        commands.onAcknowledgement((thread, version, at) -> { });
+        cpuUsed(String.format(Locale.ROOT, "3 lag at %.0f/s", rate), before, start);
+        double p99 = lag.getTotalCount() == 0 ? Double.NaN : lag.getValueAtPercentile(99) / 1000.0;
+        report.add(Figure.plain("3 lag", String.format(Locale.ROOT, "projection lag p50 at %.0f commands/s", rate),
+                lag.getTotalCount() == 0 ? Double.NaN : lag.getValueAtPercentile(50) / 1000.0, "ms"));
+        report.add(new Figure("3 lag", String.format(Locale.ROOT, "projection lag p99 at %.0f commands/s", rate), p99,
+                "ms", Double.NaN, "<= 100 ms", met(p99 <= 100 && lagErrors.get() == 0, p99)));
+        report.add(Figure.plain("3 lag", "commands failed meanwhile", outcome.errors(), "commands"));
+        report.add(Figure.plain("3 lag", "reads not showing the command after 60 s", lagErrors.get(), "reads"));
+    }
+
+    /**
+     * A read-your-writes read, asked again while the query side answers that it is not there yet (503 after
+     * its own bounded wait): the lag is the whole time until the read model shows the version.
+     */
+    private CompletableFuture<Boolean> awaitVersion(URI uri, long giveUpNanos) {
+        return http.get(uri, "dashboard").thenCompose(response -> {
+            if (response.statusCode() == 200) {
+                return CompletableFuture.completedFuture(true);
+            }
+            if ((response.statusCode() == 503 || response.statusCode() == 404) && System.nanoTime() < giveUpNanos) {
+                return awaitVersion(uri, giveUpNanos);
+            }
+            Errors.report(response);
+            return CompletableFuture.completedFuture(false);
+        });
+    }
+
+    /** Steps 7 and 8: reads at a fixed rate while commands run, and both services' memory meanwhile. */
+    private void measureQueriesAndMemory() throws Exception {
+        settle();
+        settleProjections();
+        measured("7 queries", "500 reads/s with 500 commands/s");
+        List<String> known = projectedThreads();
+        Random random = new Random(11);
+        String[] statuses = {"DATE_PROPOSED", "SCHEDULED", "CLOSED", "HELD"};
+        AtomicInteger listed = new AtomicInteger();
+        URI base = querySide.base();
+        Duration duration = options.scaled(30);
+        ExecutorService loops = Executors.newFixedThreadPool(4);
+        MemorySampler memory = new MemorySampler(Map.of("command side", commandSide, "query side", querySide));
+        Map<String, Double> before = cpu.read();
+        long start = System.nanoTime();
+        try {
+            Future<Outcome> writes = loops.submit(() -> OpenLoop.run(MIXED_COMMAND_RATE, duration, commands::next));
+            Future<Outcome> lists = loops.submit(() -> OpenLoop.run(MIXED_QUERY_RATE / 2, duration, () -> ok(http.get(
+                    base.resolve("/api/threads?size=20&status=" + statuses[listed.incrementAndGet() % statuses.length]),
+                    "dashboard"))));
+            Future<Outcome> details = loops.submit(() -> OpenLoop.run(MIXED_QUERY_RATE / 2, duration, () -> {
+                String thread;
+                synchronized (random) {
+                    thread = known.get(Zipf.rank(known.size(), random));
+                }
+                return ok(http.get(base.resolve("/api/threads/" + thread), "dashboard"));
+            }));
+            Future<?> sampling = loops.submit(() -> memory.sampleUntil(System.nanoTime() + duration.toNanos()));
+            Outcome w = writes.get();
+            Outcome l = lists.get();
+            Outcome d = details.get();
+            sampling.get();
+            cpuUsed("7 queries + commands", before, start);
+            if (options.runs("queries")) {
+                report.add(new Figure("7 queries", "thread list (20, status filter) p99, mixed load", l.millis(99), "ms",
+                        Double.NaN, "<= 10 ms", met(l.millis(99) <= 10 && l.errors() == 0, l.millis(99))));
+                report.add(new Figure("7 queries", "thread detail p99, mixed load", d.millis(99), "ms", Double.NaN,
+                        "<= 10 ms", met(d.millis(99) <= 10 && d.errors() == 0, d.millis(99))));
+                report.add(Figure.plain("7 queries", "commands p99 meanwhile (500/s)", w.millis(99), "ms"));
+                report.add(Figure.plain("7 queries", "failed thread lists", l.errors(), "requests"));
+                report.add(Figure.plain("7 queries", "failed thread details", d.errors(), "requests"));
+                report.add(Figure.plain("7 queries", "failed commands meanwhile", w.errors(), "commands"));
+            }
+        } finally {
+            loops.shutdownNow();
+        }
+        if (options.runs("memory")) {
+            memory.report(report);
+        }
+    }
+
+    private static CompletableFuture<Boolean> ok(CompletableFuture<HttpResponse<String>> response) {
+        return response.thenApply(r -> {
+            if (r.statusCode() != 200) {
+                Errors.report(r);
+                return false;
+            }
+            return true;
+        });
+    }
+
+    /** Step 6: the whole feed from position 0, as a new subscriber reads it. */
+    private void measureFeed() throws Exception {
+        measured("6 feed", "from position 0");
+        Map<String, Double> before = cpu.read();
+        long start = System.nanoTime();
+        long after = 0;
+        long read = 0;
+        while (true) {
+            HttpResponse<String> page = http.send(querySide.base().resolve("/api/feed?limit=1000&after=" + after),
+                    "subscriber", Duration.ofMinutes(2), HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() != 200) {
+                Errors.report(page);
+                break;
+            }
+            JsonNode events = json.readTree(page.body());
+            if (events.isEmpty()) {
+                break;
+            }
+            read += events.size();
+            after = events.get(events.size() - 1).get("ledgerposition").asLong();
+        }
+        double rate = read / ((System.nanoTime() - start) / 1e9);
+        cpuUsed("6 feed", before, start);
+        report.add(new Figure("6 feed", String.format(Locale.ROOT, "feed read from position 0 (%,d events)", read),
+                rate, "events/s", rate / sequentialReads, ">= 0.2 x sequential read",
+                met(rate / sequentialReads >= 0.2, rate / sequentialReads)));
+    }
+
+    /** Step 5: the lead's audit endpoints, when this build has them. */
+    private void measureAudit() throws Exception {
+        long events = countEvents();
+        measured("5 audit", "verification");
+        Map<String, Double> before = cpu.read();
+        long start = System.nanoTime();
+        HttpResponse<String> verify = http.send(querySide.base().resolve("/api/audit/verify"), "auditor",
+                Duration.ofHours(2), HttpResponse.BodyHandlers.ofString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        cpuUsed("5 audit verify", before, start);
+        if (verify.statusCode() == 200) {
+            double rate = events / seconds;
+            report.add(new Figure("5 audit", String.format(Locale.ROOT, "hash verification (%,d events)", events), rate,
+                    "events/s", rate / sequentialReads, ">= 0.4 x sequential read",
+                    met(rate / sequentialReads >= 0.4, rate / sequentialReads)));
+        } else {
+            report.add(new Figure("5 audit", "hash verification: not available (HTTP " + verify.statusCode() + ")",
+                    Double.NaN, "events/s", Double.NaN, ">= 0.4 x sequential read", null));
+        }
+        measured("5 audit", "export");
+        before = cpu.read();
+        start = System.nanoTime();
+        HttpResponse<InputStream> export = http.send(querySide.base().resolve("/api/audit/export"), "auditor",
+                Duration.ofHours(2), HttpResponse.BodyHandlers.ofInputStream());
+        long lines = 0;
+        try (InputStream body = export.body()) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        seconds = (System.nanoTime() - start) / 1e9;
+        cpuUsed("5 audit export", before, start);
+        if (export.statusCode() == 200) {
+            double rate = lines / seconds;
+            report.add(new Figure("5 audit", String.format(Locale.ROOT, "full export, NDJSON (%,d lines)", lines), rate,
+                    "events/s", rate / sequentialReads, "", null));
+        } else {
+            report.add(new Figure("5 audit", "full export: not available (HTTP " + export.statusCode() + ")",
+                    Double.NaN, "events/s", Double.NaN, "", null));
+        }
+    }
+
+    /** Threads the read model has, most recently active first: detail reads ask for what dashboards show. */
+    private List<String> projectedThreads() throws Exception {
+        List<String> threads = new ArrayList<>();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT thread_id FROM query.thread_status "
+                     + "ORDER BY last_recorded_at DESC NULLS LAST LIMIT 10000")) {
+            while (rs.next()) {
+                threads.add(rs.getString(1));
+            }
+        }
+        if (threads.isEmpty()) {
+            throw new IllegalStateException("the read model has no threads to read");
+        }
+        return threads;
+    }
+
+    private long countEvents() throws Exception {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** A timed action that answers a rate, with the CPU it cost recorded under its name. */
+    private interface Timed {
+        double run() throws Exception;
+    }
+
+    private double measure(String step, Timed action) throws Exception {
+        Map<String, Double> before = cpu.read();
+        long start = System.nanoTime();
+        double rate = action.run();
+        cpuUsed(step, before, start);
+        return rate;
+    }
+
+    private Map<String, Double> cpuUsed(String step, Map<String, Double> before, long startNanos) {
+        Map<String, Double> used = new LinkedHashMap<>(CpuMeter.between(before, cpu.read()));
+        used.put("wallClock", (System.nanoTime() - startNanos) / 1e9);
+        report.cpu(step, used);
+        System.out.printf(Locale.ROOT, "    CPU s over %.1f s: command side %.1f, query side %.1f, PostgreSQL %.1f, "
+                + "load generator %.1f%n", used.get("wallClock"), used.get("commandSide"), used.get("querySide"),
+                used.get("postgres"), used.get("loadGenerator"));
+        return used;
+    }
+
+    private void measured(String step, String what) {
+        commandSide.requireAlive();
+        if (querySide != null) {
+            querySide.requireAlive();
+        }
+        System.out.printf("[%s] %s: %s ...%n", Instant.now().toString().substring(11, 19), step, what);
+    }
+
+    /** Whether a target is met, or unknown when the figure itself could not be measured. */
+    private static Boolean met(boolean condition, double value) {
+        return Double.isNaN(value) ? null : condition;
+    }
+
+    /** Services first (they may still be writing), then the database; safe to call twice. */
+    private void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        List<Service> services = new ArrayList<>();
+        if (querySide != null) {
+            services.add(querySide);
+        }
+        if (commandSide != null) {
+            services.add(commandSide);
+        }
+        for (Service service : services) {
+            try {
+                service.close();
+            } catch (Exception e) {
+                System.err.println("could not stop a service: " + e.getMessage());
+            }
+        }
+        http.close();
+        if (database != null) {
+            try {
+                database.close();
+            } catch (Exception e) {
+                System.err.println("could not stop PostgreSQL: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dk.dialogue.ledger.benchmark;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The PostgreSQL under test: a fresh embedded server (durable like the product's), or a fresh database on
+ * the server named by the standard datasource settings, dropped again at the end.
+ */
+final class Database implements AutoCloseable {
+
+    private static final String NAME = "ledger_benchmark";
+
+    private final EmbeddedPostgres embedded;
+    private final String serverUrl;
+    private final String url;
+    private final String user;
+    private final String password;
+
+    private Database(EmbeddedPostgres embedded, String serverUrl, String user, String password) {
+        this.embedded = embedded;
+        this.serverUrl = serverUrl;
+        this.url = serverUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + NAME + "$1");
+        this.user = user;
+        this.password = password;
+    }
+
+    static Database start(Options options, Map<String, String> environment) throws IOException, SQLException {
+        String external = environment.get("SPRING_DATASOURCE_URL");
+        Database database;
+        if (external != null) {
+            database = new Database(null, external, environment.getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres"),
+                    environment.getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
+        } else {
+            Path dataDir = options.workDir().resolve("pgdata");
+            deleteRecursively(dataDir);
+            Files.createDirectories(dataDir);
+            // The product's EmbeddedDatabase settings: an fsync'ed commit is part of what is measured.
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(true)
+                    .setPort(options.databasePort())
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            database = new Database(postgres, "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                    "postgres", "");
+        }
+        database.create();
+        return database;
+    }
+
+    String url() {
+        return url;
+    }
+
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    String version() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW server_version")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /**
+     * The postmaster's process id when the server runs on this machine (its backends are its children), or
+     * -1 when it runs elsewhere: a backend's pid is then some unrelated local process or none.
+     */
+    long postmasterPid() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            long backend = rs.getLong(1);
+            return Processes.commandLine(backend).startsWith("postgres") ? Processes.parentOf(backend) : -1;
+        }
+    }
+
+    private void create() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + NAME);
+        }
+    }
+
+    @Override
+    public void close() throws IOException, SQLException {
+        if (embedded != null) {
+            embedded.close();
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dk.dialogue.ledger.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The JDK's HTTP client, as the demo users of the local profile. */
+final class Http implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "http");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(executor)
+            .build();
+
+    HttpClient client() {
+        return client;
+    }
+
+    static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    CompletableFuture<HttpResponse<String>> post(URI uri, String user, String json) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Authorization", basic(user))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    CompletableFuture<HttpResponse<String>> get(URI uri, String user) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Authorization", basic(user)).GET().build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    <T> HttpResponse<T> send(URI uri, String user, Duration timeout, HttpResponse.BodyHandler<T> body)
+            throws java.io.IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Authorization", basic(user)).GET().build();
+        return client.send(request, body);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
