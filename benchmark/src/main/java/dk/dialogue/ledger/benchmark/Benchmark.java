@@ -248,9 +248,12 @@ public final class Benchmark {
         report.add(Figure.plain("8 start-up", "query side: launch to ready (replay running)", queryReady, "s"));
     }
 
-    /** Fills the ledger with a few hundred threads through the API and lets both JVMs compile their hot paths. */
+    /**
+     * Fills the ledger with a few hundred threads through the API and lets both JVMs compile their hot paths: on
+     * two cores the C2 compiler was still busy after 3,000 commands, so the steps that follow would bill it.
+     */
     private void warmUp() throws Exception {
-        Duration duration = options.scaled(20);
+        Duration duration = options.scaled(60);
         System.out.printf("Warming up: %.0f commands/s for %d s ...%n", WARM_UP_RATE, duration.toSeconds());
         OpenLoop.run(WARM_UP_RATE, duration, commands::next);
     }
