@@ -102,11 +102,15 @@ public class BrokerPublisher implements SmartLifecycle {
     private void run() {
         while (running) {
             try (java.sql.Connection lock = dataSource.getConnection()) {
-                if (!holdsLock(lock)) {
+                if (!tryLock(lock)) {
                     pause(Duration.ofSeconds(1));
                     continue;
                 }
-                publishWhileRunning();
+                try {
+                    publishWhileRunning(lock);
+                } finally {
+                    unlock(lock);
+                }
             } catch (Exception e) {
                 if (running) {
                     LOG.warn("Publishing the feed to {} failed; resuming from the checkpoint in a second: {}", uri,
@@ -117,9 +121,26 @@ public class BrokerPublisher implements SmartLifecycle {
         }
     }
 
-    /** The advisory lock lives as long as this connection: one publisher per checkpoint name. */
-    private boolean holdsLock(java.sql.Connection lock) throws Exception {
-        try (PreparedStatement statement = lock.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+    /**
+     * The advisory lock belongs to the session of this pooled connection: it must be released before the
+     * connection goes back to the pool, or the pool keeps it and no publisher (this one after a restart
+     * included) can take it again.
+     */
+    private boolean tryLock(java.sql.Connection lock) throws Exception {
+        return lockCall(lock, "SELECT pg_try_advisory_lock(hashtext(?))");
+    }
+
+    private void unlock(java.sql.Connection lock) {
+        try {
+            lockCall(lock, "SELECT pg_advisory_unlock(hashtext(?))");
+        } catch (Exception e) {
+            LOG.debug("Releasing the publisher's advisory lock failed; the session ends with the connection: {}",
+                    e.getMessage());
+        }
+    }
+
+    private boolean lockCall(java.sql.Connection lock, String sql) throws Exception {
+        try (PreparedStatement statement = lock.prepareStatement(sql)) {
             statement.setString(1, "ledger-feed-publisher:" + name);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
@@ -128,11 +149,18 @@ public class BrokerPublisher implements SmartLifecycle {
         }
     }
 
-    private void publishWhileRunning() throws Exception {
+    /**
+     * The checkpoint is written through the lock's own connection: if that session dies, the lock is gone
+     * and the write fails, so a publisher never goes on publishing after another one may have taken over.
+     */
+    private void publishWhileRunning(java.sql.Connection lock) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(uri);
         try (Connection connection = factory.newConnection("ledger-feed-publisher");
-             Channel channel = connection.createChannel()) {
+             Channel channel = connection.createChannel();
+             PreparedStatement save = lock.prepareStatement("""
+                     INSERT INTO feed_publisher_checkpoint (name, position) VALUES (?, ?)
+                     ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()""")) {
             channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true);
             channel.confirmSelect();
             long position = checkpoint();
@@ -149,10 +177,9 @@ public class BrokerPublisher implements SmartLifecycle {
                 }
                 channel.waitForConfirmsOrDie(Duration.ofSeconds(30).toMillis());
                 position = events.get(events.size() - 1).ledgerposition();
-                jdbc.update("""
-                        INSERT INTO feed_publisher_checkpoint (name, position) VALUES (?, ?)
-                        ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()""",
-                        name, position);
+                save.setString(1, name);
+                save.setLong(2, position);
+                save.executeUpdate();
                 published.set(position);
             }
         }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -76,6 +77,8 @@ class BrokerPublisherIT {
             double seconds = (System.nanoTime() - started) / 1e9;
 
             publisher.stop();
+            assertThat(publisherLocks()).as("a stopped publisher leaves its advisory lock in no pooled session")
+                    .isZero();
             for (int i = 0; i < 5; i++) {
                 threads.add(append(store));
             }
@@ -90,6 +93,13 @@ class BrokerPublisherIT {
             }
             assertThat(publisher.checkpoint()).isPositive();
         }
+    }
+
+    private long publisherLocks() {
+        return new JdbcTemplate(dataSource).queryForObject("""
+                SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1
+                   AND ((classid::bigint << 32) | objid::bigint) = hashtext('ledger-feed-publisher:rabbitmq')::bigint""",
+                Long.class);
     }
 
     private static String append(EventStoreWriter store) {
