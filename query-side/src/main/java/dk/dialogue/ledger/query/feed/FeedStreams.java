@@ -3,6 +3,8 @@ package dk.dialogue.ledger.query.feed;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,7 @@ public class FeedStreams {
 
     private final FeedRepository feed;
     private final List<Stream> streams = new CopyOnWriteArrayList<>();
+    private volatile boolean closing;
 
     public FeedStreams(FeedRepository feed) {
         this.feed = feed;
@@ -26,12 +29,31 @@ public class FeedStreams {
 
     SseEmitter open(long after, List<String> types, String partyId) {
         SseEmitter emitter = new SseEmitter(0L);
+        if (closing) {
+            emitter.complete();
+            return emitter;
+        }
         Stream stream = new Stream(emitter, types, partyId, after);
         streams.add(stream);
         emitter.onCompletion(() -> streams.remove(stream));
         emitter.onTimeout(() -> streams.remove(stream));
         emitter.onError(e -> streams.remove(stream));
         return emitter;
+    }
+
+    /**
+     * Ends every stream when the service shuts down, so graceful shutdown does not wait for them until its
+     * timeout; a client reconnects with its Last-Event-ID and resumes exactly where it was.
+     */
+    @EventListener(ContextClosedEvent.class)
+    public void closeAll() {
+        closing = true;
+        for (Stream stream : streams) {
+            synchronized (stream) {
+                stream.emitter.complete();
+            }
+        }
+        streams.clear();
     }
 
     @Scheduled(fixedDelayString = "${ledger.feed.stream-poll:100ms}")

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,7 @@ public class LiveUpdates {
 
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
+    private volatile boolean closing;
 
     /**
      * @param threadId only this thread's changes, or {@code null}
@@ -24,6 +27,10 @@ public class LiveUpdates {
      */
     public SseEmitter subscribe(String threadId, String partyId) {
         SseEmitter emitter = new SseEmitter(0L);
+        if (closing) {
+            emitter.complete();
+            return emitter;
+        }
         Subscription subscription = new Subscription(emitter, threadId, partyId);
         subscriptions.add(subscription);
         emitter.onCompletion(() -> subscriptions.remove(subscription));
@@ -31,6 +38,17 @@ public class LiveUpdates {
         emitter.onError(e -> subscriptions.remove(subscription));
         send(subscription, SseEmitter.event().comment("subscribed"));
         return emitter;
+    }
+
+    /**
+     * Ends every stream when the service shuts down: an open stream is an active request, and graceful
+     * shutdown would wait for it until its timeout. Clients reconnect, to another instance if there is one.
+     */
+    @EventListener(ContextClosedEvent.class)
+    public void closeAll() {
+        closing = true;
+        subscriptions.forEach(subscription -> subscription.emitter().complete());
+        subscriptions.clear();
     }
 
     /** Sends a change to every matching subscriber; {@code partiesOf} is asked only if a party filter needs it. */
