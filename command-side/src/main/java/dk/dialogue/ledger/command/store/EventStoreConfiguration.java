@@ -69,7 +69,6 @@ public class EventStoreConfiguration {
         return JacksonSerializer.builder().objectMapper(AxonJson.objectMapper()).build();
     }
 
-    /** A duplicate (thread, sequence) is a concurrent append, not a server error. */
     /** A duplicate (thread, sequence number) is a concurrent append, not a server error. */
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
