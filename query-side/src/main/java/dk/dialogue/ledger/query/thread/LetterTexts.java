@@ -31,14 +31,31 @@ public class LetterTexts {
     /** Everything a dashboard may search a thread by. */
     public String searchText(ThreadView view) {
         StringBuilder text = new StringBuilder(view.subject());
-        view.letters().forEach(letter -> {
-            text.append('\n').append(letter.subject());
-            letter.references().forEach(reference -> text.append(' ').append(reference.label()).append(' ')
-                    .append(reference.value()));
-            text.append('\n').append(text(letter.textSha256()));
-        });
+        view.letters().forEach(letter -> appendLetter(text, letter));
+        appendNames(text, view);
+        return text.toString();
+    }
+
+    /**
+     * What the thread's newest letter adds to its search text: the letter, and the names of everyone taking
+     * part now (a letter may bring new parties; names already indexed do no harm).
+     */
+    public String newestLetterSearchText(ThreadView view) {
+        StringBuilder text = new StringBuilder();
+        appendLetter(text, view.letters().get(view.letters().size() - 1));
+        appendNames(text, view);
+        return text.toString();
+    }
+
+    private void appendLetter(StringBuilder text, LetterView letter) {
+        text.append('\n').append(letter.subject());
+        letter.references().forEach(reference -> text.append(' ').append(reference.label()).append(' ')
+                .append(reference.value()));
+        text.append('\n').append(text(letter.textSha256()));
+    }
+
+    private static void appendNames(StringBuilder text, ThreadView view) {
         view.participants().forEach(party -> text.append('\n').append(party.name()));
         view.people().forEach(person -> text.append('\n').append(person.name()));
-        return text.toString();
     }
 }

@@ -58,12 +58,22 @@ public class ThreadStatusProjection {
             return;
         }
         ThreadView next = ThreadFold.apply(current.orElse(null), event, EventInfos.of(message));
-        // Only letters change what a thread can be found by; other events keep the stored search index.
-        boolean lettersChanged = event instanceof InvitationReceived || event instanceof LetterRecorded
-                || event instanceof RecordCorrected;
-        String searchText = lettersChanged ? savepoints.read(() -> texts.searchText(next))
-                : buffered == null ? null : buffered.searchText();
-        pending.put(threadId, new Pending(next, searchText));
+        pending.put(threadId, new Pending(next, search(event, next, buffered == null ? null : buffered.search())));
+    }
+
+    /**
+     * Only letters change what a thread can be found by: a new letter adds its own text to the index, an
+     * opening or a correction indexes the thread anew; other events keep the index as it is.
+     */
+    private SearchText search(ThreadEvent event, ThreadView next, SearchText before) {
+        if (event instanceof LetterRecorded) {
+            String letter = savepoints.read(() -> texts.newestLetterSearchText(next));
+            return before == null ? SearchText.adding(letter) : before.and(letter);
+        }
+        if (event instanceof InvitationReceived || event instanceof RecordCorrected) {
+            return SearchText.replacing(savepoints.read(() -> texts.searchText(next)));
+        }
+        return before;
     }
 
     private void write(Map<String, Pending> pending) {
@@ -71,12 +81,12 @@ public class ThreadStatusProjection {
             return;
         }
         repository.saveAll(pending.values().stream().map(p -> new ThreadStatusRepository.Save(p.view(),
-                p.searchText())).toList());
+                p.search())).toList());
         pending.values().forEach(p -> changes.announce(new ReadModelChange(GROUP, p.view().threadId(),
                 p.view().version())));
     }
 
-    /** A thread's view after the batch's events so far; {@code searchText} {@code null} keeps the stored index. */
-    private record Pending(ThreadView view, String searchText) {
+    /** A thread's view after the batch's events so far; {@code search} {@code null} keeps the stored index. */
+    private record Pending(ThreadView view, SearchText search) {
     }
 }

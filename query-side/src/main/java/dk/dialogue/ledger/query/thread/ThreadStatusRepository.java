@@ -42,8 +42,9 @@ public class ThreadStatusRepository {
     }
 
     /**
-     * Inserts or replaces the threads' rows and their party rows in one round of batched statements;
-     * {@code searchText} feeds the free-text index, {@code null} keeps the stored index.
+     * Inserts or replaces the threads' rows and their party rows in one round of batched statements. The
+     * free-text index is the stored one (unless replaced) followed by each part's, in order (see {@link SearchText});
+     * a save without a {@code search} keeps the stored index.
      */
     public void saveAll(List<Save> saves) {
         if (saves.isEmpty()) {
@@ -63,20 +64,24 @@ public class ThreadStatusRepository {
                     .addValue("meeting", view.meeting() == null ? null : Timestamp.from(view.meeting().slot().start()))
                     .addValue("version", view.version())
                     .addValue("recorded", view.lastRecordedAt() == null ? null : Timestamp.from(view.lastRecordedAt()))
-                    .addValue("search", save.searchText())
+                    .addValue("replace", save.search() != null && save.search().replace())
+                    .addValue("parts", save.search() == null ? null : write(save.search().parts()))
                     .addValue("view", write(view));
         }).toArray(MapSqlParameterSource[]::new);
         jdbc.batchUpdate("INSERT INTO " + tables.threads() + " (thread_id, kind, status, subject, first_letter_date, "
                 + "last_letter_date, deadline_due, awaiting_answer, meeting_start, version, last_recorded_at, search, view) "
                 + "VALUES (:id, :kind, :status, :subject, :first, :last, :due, :awaiting, :meeting, :version, :recorded, "
-                + "to_tsvector('danish', coalesce(CAST(:search AS text), '')), CAST(:view AS jsonb)) "
+                + "(SELECT tsvector_concat_all(to_tsvector('danish', part) ORDER BY position) "
+                + "FROM jsonb_array_elements_text(CAST(:parts AS jsonb)) WITH ORDINALITY AS parts(part, position)), "
+                + "CAST(:view AS jsonb)) "
                 + "ON CONFLICT (thread_id) DO UPDATE SET kind = EXCLUDED.kind, status = EXCLUDED.status, "
                 + "subject = EXCLUDED.subject, first_letter_date = EXCLUDED.first_letter_date, "
                 + "last_letter_date = EXCLUDED.last_letter_date, deadline_due = EXCLUDED.deadline_due, "
                 + "awaiting_answer = EXCLUDED.awaiting_answer, meeting_start = EXCLUDED.meeting_start, "
                 + "version = EXCLUDED.version, last_recorded_at = EXCLUDED.last_recorded_at, "
-                + "search = CASE WHEN CAST(:search AS text) IS NULL THEN " + tables.threads() + ".search "
-                + "ELSE EXCLUDED.search END, view = EXCLUDED.view", rows);
+                + "search = CASE WHEN CAST(:parts AS jsonb) IS NULL THEN " + tables.threads() + ".search "
+                + "WHEN :replace THEN EXCLUDED.search ELSE " + tables.threads() + ".search || EXCLUDED.search END, "
+                + "view = EXCLUDED.view", rows);
         jdbc.update("DELETE FROM " + tables.parties() + " WHERE thread_id IN (:ids)",
                 Map.of("ids", saves.stream().map(save -> save.view().threadId()).toList()));
         List<MapSqlParameterSource> parties = new ArrayList<>();
@@ -91,8 +96,8 @@ public class ThreadStatusRepository {
                 parties.toArray(MapSqlParameterSource[]::new));
     }
 
-    /** One thread's new view; {@code searchText} {@code null} keeps the stored search index. */
-    public record Save(ThreadView view, String searchText) {
+    /** One thread's new view; {@code search} {@code null} keeps the stored search index. */
+    public record Save(ThreadView view, SearchText search) {
     }
 
     private static MapSqlParameterSource partyRow(ThreadView view, Party party, String role, Set<String> awaiting) {
@@ -175,11 +180,11 @@ public class ThreadStatusRepository {
         }
     }
 
-    private static String write(ThreadView view) {
+    private static String write(Object value) {
         try {
-            return JSON.writeValueAsString(view);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write thread view " + view.threadId(), e);
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
 }

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.dialogue.ledger.events.LetterId;
+import dk.dialogue.ledger.events.LetterRecorded;
+import dk.dialogue.ledger.events.LetterRole;
+import dk.dialogue.ledger.events.ThreadEvent;
+import dk.dialogue.ledger.events.ThreadId;
 import dk.dialogue.ledger.query.support.Courses;
 import dk.dialogue.ledger.query.support.EventStoreWriter;
 import dk.dialogue.ledger.query.support.QuerySideIntegrationTest;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -19,6 +26,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @QuerySideIntegrationTest
 class ThreadStatusIT {
@@ -86,6 +94,46 @@ class ThreadStatusIT {
         JsonNode stats = dashboard.getForObject("/api/stats", JsonNode.class);
         assertThat(stats.at("/byStatus/HELD").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(stats.at("/byParty/committee-folketingets-beskæftigelsesudvalg").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void each_letter_adds_its_text_to_the_index_which_ends_the_same_whether_projected_one_by_one_or_at_once() {
+        String oneByOne = id();
+        String atOnce = id();
+        String opening = store.storeText("Kære udvalg, vi inviterer til besøg i Jobcenter København");
+        String reply = store.storeText("Udvalget foreslår i stedet Odense Rådhus den 8. oktober");
+        String reminder = store.storeText("Husk tilmelding til besøget på Vejle Stadion");
+        List<ThreadEvent> first = threadOfLetters(oneByOne, opening, reply, reminder);
+        for (int i = 0; i < first.size(); i++) {
+            store.append(first.subList(i, i + 1));
+            awaitVersion(oneByOne, i + 1);
+        }
+        store.append(threadOfLetters(atOnce, opening, reply, reminder));
+        awaitVersion(atOnce, 3);
+
+        assertThat(search("Odense Rådhus")).contains(oneByOne, atOnce);
+        assertThat(search("\"Vejle Stadion\"")).as("a phrase in the last letter").contains(oneByOne, atOnce);
+        assertThat(search("\"Stadion Vejle\"")).doesNotContain(oneByOne, atOnce);
+        assertThat(new JdbcTemplate(dataSource).queryForObject(
+                "SELECT a.search = b.search FROM query.thread_status a, query.thread_status b "
+                        + "WHERE a.thread_id = ? AND b.thread_id = ?", Boolean.class, oneByOne, atOnce))
+                .as("the stored index, however the letters were batched").isTrue();
+    }
+
+    private static List<ThreadEvent> threadOfLetters(String thread, String opening, String reply, String reminder) {
+        List<ThreadEvent> events = new ArrayList<>(Courses.visit(thread, opening).subList(0, 1));
+        events.add(new LetterRecorded(new ThreadId(thread), new LetterId("reply-" + thread), LetterRole.REPLY,
+                Courses.letter(LocalDate.of(2020, 7, 1), "Svar på invitation", List.of(Courses.BEU), reply),
+                LocalDate.of(2020, 7, 1)));
+        events.add(new LetterRecorded(new ThreadId(thread), new LetterId("reminder-" + thread), LetterRole.REMINDER,
+                Courses.letter(LocalDate.of(2020, 8, 1), "Påmindelse", List.of(Courses.AARHUS), reminder),
+                LocalDate.of(2020, 8, 1)));
+        return events;
+    }
+
+    private List<String> search(String text) {
+        return dashboard.getForObject("/api/threads?size=100&q={q}", JsonNode.class, text).get("items")
+                .findValuesAsText("threadId");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dk.dialogue.ledger.query.thread.FoldFixtures.BEU;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.JOBCAMP_ID;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.KL_PROPOSAL;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.LATE_IN_THE_DAY;
+import static dk.dialogue.ledger.query.thread.FoldFixtures.letter;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.fold;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.jobcampInvitation;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +17,9 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dk.dialogue.ledger.events.EventMetadata;
+import dk.dialogue.ledger.events.LetterId;
+import dk.dialogue.ledger.events.LetterRecorded;
+import dk.dialogue.ledger.events.LetterRole;
 import dk.dialogue.ledger.events.MeetingAccepted;
 import dk.dialogue.ledger.events.MeetingHeld;
 import dk.dialogue.ledger.events.ThreadEvent;
@@ -43,6 +47,13 @@ class ThreadStatusProjectionTest {
             null, LocalDate.of(2019, 10, 10));
     private static final MeetingHeld HELD = new MeetingHeld(JOBCAMP_ID, LATE_IN_THE_DAY, null, "Besøg gennemført",
             LocalDate.of(2019, 11, 6));
+
+    private static final LetterRecorded REPLY = new LetterRecorded(JOBCAMP_ID, new LetterId("l-2024-02-20-beu"),
+            LetterRole.REPLY, letter(LocalDate.of(2024, 2, 20), "Svar om JobCAMP19", BEU, "e".repeat(64)),
+            LocalDate.of(2024, 2, 20));
+    private static final LetterRecorded REMINDER = new LetterRecorded(JOBCAMP_ID, new LetterId("l-2024-03-01-kl"),
+            LetterRole.REMINDER, letter(LocalDate.of(2024, 3, 1), "Påmindelse om JobCAMP19", BEU, "f".repeat(64)),
+            LocalDate.of(2024, 3, 1));
 
     private final ThreadStatusRepository repository = mock(ThreadStatusRepository.class);
     private final LetterTexts texts = mock(LetterTexts.class);
@@ -82,7 +93,8 @@ class ThreadStatusProjectionTest {
         assertThat(view.lastRecordedAt()).isEqualTo(Instant.parse("2024-02-12T08:30:00Z"));
         assertThat(view.lastRecordedBy()).isEqualTo("journal@kl.dk");
         verify(texts).searchText(view);
-        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, "Invitation til JobCAMP19 Sagsnummer 19/08123")));
+        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view,
+                SearchText.replacing("Invitation til JobCAMP19 Sagsnummer 19/08123"))));
         verify(changes).announce(new ReadModelChange("thread-status", THREAD, 1));
     }
 
@@ -175,7 +187,37 @@ class ThreadStatusProjectionTest {
         assertThat(view.version()).isEqualTo(3);
         assertThat(view.status()).isEqualTo(ThreadStatus.HELD);
         verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view,
-                "Invitation til JobCAMP19 Sagsnummer 19/08123")));
+                SearchText.replacing("Invitation til JobCAMP19 Sagsnummer 19/08123"))));
         verify(changes).announce(new ReadModelChange("thread-status", THREAD, 3));
+    }
+
+    @Test
+    void a_recorded_letter_adds_only_its_own_text_to_the_stored_index() {
+        ThreadView stored = fold(jobcampInvitation());
+        when(repository.find(THREAD)).thenReturn(Optional.of(stored));
+        when(texts.newestLetterSearchText(any())).thenReturn("Svar om JobCAMP19");
+
+        projection.on(REPLY, message(1, REPLY, "2024-02-20T09:00:00Z", "journal@kl.dk"));
+
+        ThreadView view = saved();
+        verify(texts).newestLetterSearchText(view);
+        verify(texts, never()).searchText(any());
+        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, SearchText.adding("Svar om JobCAMP19"))));
+    }
+
+    @Test
+    void letters_folded_in_one_batch_are_indexed_one_part_each_as_when_projected_one_by_one() {
+        when(repository.find(THREAD)).thenReturn(Optional.empty());
+        when(texts.newestLetterSearchText(any())).thenReturn("Svar om JobCAMP19", "Påmindelse om JobCAMP19");
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+
+        projection.on(jobcampInvitation(), message(0, jobcampInvitation(), "2024-02-12T08:30:00Z", "journal@kl.dk"));
+        projection.on(REPLY, message(1, REPLY, "2024-02-20T09:00:00Z", "journal@kl.dk"));
+        projection.on(REMINDER, message(2, REMINDER, "2024-03-01T09:00:00Z", "journal@kl.dk"));
+        batch.commit();
+
+        ThreadView view = saved();
+        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, new SearchText(true, List.of(
+                "Invitation til JobCAMP19 Sagsnummer 19/08123", "Svar om JobCAMP19", "Påmindelse om JobCAMP19")))));
     }
 }
