@@ -45,6 +45,8 @@ public final class Benchmark {
     private static final double MIXED_COMMAND_RATE = 500;
     private static final double MIXED_QUERY_RATE = 500;
     private static final double P99_LIMIT_MILLIS = 20;
+    /** The downward search stops here: below it a rate says nothing about a ledger service. */
+    private static final double MIN_SEARCH_RATE = 30;
     /** A command whose effect the read model has not shown after this long counts as a failed read. */
     private static final Duration LAG_GIVE_UP = Duration.ofSeconds(60);
     /** How long a backlog left by an overloaded step may take to drain before the next step starts anyway. */
@@ -101,7 +103,7 @@ public final class Benchmark {
         database = Database.start(options, System.getenv());
         report.machine("postgres", database.version());
         commandSide = Service.launch("command side", COMMAND_JAR, options.commandPort(), database, options,
-                options.workDir().resolve("command-side.log"), flightRecording("command-side"));
+                options.workDir().resolve("command-side.log"), jvmOptions("command-side"));
         double commandReady = commandSide.awaitReady(http.client(), START_TIMEOUT);
         long postmaster = database.postmasterPid();
         cpu = new CpuMeter(commandSide.pid(), -1, postmaster);
@@ -165,9 +167,12 @@ public final class Benchmark {
         }
     }
 
-    private List<String> flightRecording(String service) {
-        return options.flightRecords() ? List.of("-XX:StartFlightRecording=settings=profile,filename="
-                + options.workDir().resolve(service + ".jfr")) : List.of();
+    private List<String> jvmOptions(String service) {
+        List<String> jvm = new ArrayList<>(options.jvmOptions());
+        if (options.flightRecords()) {
+            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + options.workDir().resolve(service + ".jfr"));
+        }
+        return jvm;
     }
 
     private void describeMachine() throws Exception {
@@ -181,6 +186,7 @@ public final class Benchmark {
         report.machine("memoryGiB", Math.round(Long.parseLong(memory) / 1024.0 / 1024.0));
         report.machine("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         report.machine("serviceHeap", options.heap());
+        report.machine("serviceJvmOptions", String.join(" ", options.jvmOptions()));
         System.out.printf("Machine: %d cores (%s), %s GiB, %s%n", Runtime.getRuntime().availableProcessors(), model,
                 Math.round(Long.parseLong(memory) / 1024.0 / 1024.0), System.getProperty("java.version"));
     }
@@ -228,7 +234,7 @@ public final class Benchmark {
         Map<String, Double> before = cpu.read();
         long start = System.nanoTime();
         querySide = Service.launch("query side", QUERY_JAR, options.queryPort(), database, options,
-                options.workDir().resolve("query-side.log"), flightRecording("query-side"));
+                options.workDir().resolve("query-side.log"), jvmOptions("query-side"));
         cpu = cpu.withServices(commandSide.pid(), querySide.pid());
         before.put("querySide", 0.0);
         double queryReady = querySide.awaitReady(http.client(), START_TIMEOUT);
@@ -308,10 +314,13 @@ public final class Benchmark {
                 cpuPerCommand / cpuPerInsert, "<= 4 x CPU per raw insert",
                 met(cpuPerCommand / cpuPerInsert <= 4, cpuPerCommand / cpuPerInsert)));
 
+        // Upward from 300/s while held, as the issue asks; downward while not held, so that a service slower
+        // than 300/s still gets its sustained rate measured instead of a zero.
         double best = Double.NaN;
         double rate = FIXED_RATE;
+        Boolean upward = null;
         Duration stepLength = options.scaled(20);
-        while (true) {
+        while (rate >= MIN_SEARCH_RATE) {
             settle();
             System.out.printf("  step %.0f commands/s ...%n", rate);
             Map<String, Double> stepBefore = cpu.read();
@@ -321,15 +330,20 @@ public final class Benchmark {
             boolean held = step.millis(99) <= P99_LIMIT_MILLIS && step.errors() == 0 && step.rate() >= rate * 0.95;
             System.out.printf("    p50 %.1f ms, p99 %.1f ms, errors %d, achieved %.0f/s: %s%n", step.millis(50),
                     step.millis(99), step.errors(), step.rate(), held ? "held" : "not held");
-            if (!held) {
+            if (upward == null) {
+                upward = held;
+            }
+            if (held) {
+                best = rate;
+            }
+            if (held != upward) {
                 break;
             }
-            best = rate;
-            rate = Math.round(rate * 1.25 / 10) * 10;
+            rate = Math.round(rate * (upward ? 1.25 : 0.75) / 10) * 10;
         }
         sustained = Double.isNaN(best) ? 0 : best;
         double ratio = sustained / singleInserts;
-        report.add(new Figure("2 commands", "highest rate with p99 <= 20 ms and no errors (0: none)", sustained, "cmd/s",
+        report.add(new Figure("2 commands", "highest rate with p99 <= 20 ms and no errors (0: not even 30/s)", sustained, "cmd/s",
                 ratio, ">= 0.5 x single-event tx (16 conn.)", met(ratio >= 0.5, sustained)));
     }
 

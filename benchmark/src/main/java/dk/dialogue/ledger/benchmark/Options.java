@@ -18,21 +18,24 @@ import java.util.Set;
  * @param databasePort  port of the embedded PostgreSQL
  * @param heap          fixed heap of each service JVM, e.g. "256m"
  * @param flightRecords whether each service records a JFR profile into the work directory
+ * @param jvmOptions    further options for both service JVMs, to compare settings such as the collector
  */
 public record Options(long events, double durationScale, Set<String> steps, Path workDir, int commandPort,
-                      int queryPort, int databasePort, String heap, boolean flightRecords) {
+                      int queryPort, int databasePort, String heap, boolean flightRecords,
+                      List<String> jvmOptions) {
 
     static final List<String> ALL_STEPS = List.of("limit", "commands", "lag", "replay", "audit", "feed", "queries",
             "memory");
 
     static final String USAGE = """
-            ./benchmark.sh [--events N] [--duration X] [--quick] [--only step,step] [--heap 256m] [--jfr]
+            ./benchmark.sh [--events N] [--duration X] [--quick] [--only step,step] [--heap 256m] [--jfr] [--jvm "-XX:..."]
                            [--command-port 18080] [--query-port 18081] [--db-port 54339]
               --events N     events stored for replay, audit, feed and the sequential read (default 1000000)
               --duration X   multiply every timed step by X (default 1; 0.5 halves the run)
               --quick        smoke run of a few minutes: 10,000 events, duration 0.2
               --only s,s     run only these steps of: %s
               --jfr          record a JFR profile of each service into .benchmark/ (to find hot methods)
+              --jvm "opts"   further JVM options for both services, space-separated (to compare settings)
             A server named by SPRING_DATASOURCE_URL (with _USERNAME, _PASSWORD) is used instead of the embedded one.
             """.formatted(String.join(",", ALL_STEPS));
 
@@ -45,6 +48,7 @@ public record Options(long events, double durationScale, Set<String> steps, Path
         int databasePort = 54339;
         String heap = "256m";
         boolean flightRecords = false;
+        List<String> jvmOptions = List.of();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -62,6 +66,7 @@ public record Options(long events, double durationScale, Set<String> steps, Path
                 }
                 case "--heap" -> heap = value(args, ++i, arg);
                 case "--jfr" -> flightRecords = true;
+                case "--jvm" -> jvmOptions = List.of(value(args, ++i, arg).trim().split("\\s+"));
                 case "--command-port" -> commandPort = Integer.parseInt(value(args, ++i, arg));
                 case "--query-port" -> queryPort = Integer.parseInt(value(args, ++i, arg));
                 case "--db-port" -> databasePort = Integer.parseInt(value(args, ++i, arg));
@@ -69,7 +74,7 @@ public record Options(long events, double durationScale, Set<String> steps, Path
             }
         }
         return new Options(events, duration, steps, Path.of(".benchmark").toAbsolutePath(), commandPort, queryPort,
-                databasePort, heap, flightRecords);
+                databasePort, heap, flightRecords, jvmOptions);
     }
 
     boolean runs(String step) {

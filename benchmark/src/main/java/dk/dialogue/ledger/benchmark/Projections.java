@@ -49,7 +49,9 @@ final class Projections {
                     lowest.merge(rs.getString(1), position, Math::min);
                 }
             }
-            return lowest.size() >= PROCESSORS && lowest.values().stream().allMatch(position -> position >= newest);
+            // An empty store leaves every token without a position: nothing to catch up with.
+            return lowest.size() >= PROCESSORS
+                    && (newest == 0 || lowest.values().stream().allMatch(position -> position >= newest));
         }
     }
 }
