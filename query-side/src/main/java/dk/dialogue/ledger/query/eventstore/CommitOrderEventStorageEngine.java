@@ -7,10 +7,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -34,13 +40,42 @@ public class CommitOrderEventStorageEngine extends JdbcEventStorageEngine {
     private final String table;
     private final ConnectionProvider connections;
     private final TransactionManager transactions;
+    private final EventArrivals arrivals;
 
     public CommitOrderEventStorageEngine(JdbcEventStorageEngine.Builder builder, String table,
-                                         ConnectionProvider connections, TransactionManager transactions) {
+                                         ConnectionProvider connections, TransactionManager transactions,
+                                         EventArrivals arrivals) {
         super(builder);
         this.table = table;
         this.connections = connections;
         this.transactions = transactions;
+        this.arrivals = arrivals;
+    }
+
+    /**
+     * A stream that may block is the one the embedded event store's tail reader follows (its other streams, and
+     * rebuilds, never block): each of its events signals {@link EventArrivals} once the reader has taken it into
+     * the store's shared cache, where the processors' streams then find it.
+     */
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        Stream<? extends TrackedEventMessage<?>> events = super.readEvents(trackingToken, mayBlock);
+        if (!mayBlock) {
+            return events;
+        }
+        Spliterator<? extends TrackedEventMessage<?>> source = events.spliterator();
+        Spliterator<TrackedEventMessage<?>> signalling = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+                Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super TrackedEventMessage<?>> action) {
+                boolean advanced = source.tryAdvance(action);
+                if (advanced) {
+                    arrivals.signal();
+                }
+                return advanced;
+            }
+        };
+        return StreamSupport.stream(signalling, false).onClose(events::close);
     }
 
     @Override

@@ -63,7 +63,8 @@ public class EventStoreConfiguration {
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  @Value("${ledger.event-store.table:public.domain_event_entry}") String table,
-                                                 @Value("${ledger.event-store.batch-size:500}") int batchSize) {
+                                                 @Value("${ledger.event-store.batch-size:500}") int batchSize,
+                                                 EventArrivals arrivals) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
@@ -72,7 +73,18 @@ public class EventStoreConfiguration {
                 .dataType(byte[].class)
                 .upcasterChain(new EventUpcasterChain(Upcasters.all()))
                 .batchSize(batchSize);
-        return new CommitOrderEventStorageEngine(builder, table, connections, transactions);
+        return new CommitOrderEventStorageEngine(builder, table, connections, transactions, arrivals);
+    }
+
+    @Bean
+    public EventArrivals eventArrivals() {
+        return new EventArrivals();
+    }
+
+    /** What the processors read (application.yml names it as their source). */
+    @Bean
+    public ProcessorEventSource processorEventSource(EmbeddedEventStore eventStore, EventArrivals arrivals) {
+        return new ProcessorEventSource(eventStore, arrivals);
     }
 
     /** Polls the tail every few tens of milliseconds, so another JVM's events show within a fraction of a second. */
