@@ -2,6 +2,7 @@ package dk.dialogue.ledger.query.audit;
 
 import dk.dialogue.ledger.events.upcasting.Upcasters;
 import dk.dialogue.ledger.query.audit.chain.StoredEvent;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.postgresql.PGStatement;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -55,8 +57,7 @@ public class StoredEvents {
         String sql = "SELECT " + columns + (threadId == null ? " ORDER BY global_index"
                 : " WHERE aggregate_identifier = ? ORDER BY sequence_number");
         jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            statement.setFetchSize(FETCH_SIZE);
+            PreparedStatement statement = streaming(connection, sql);
             if (threadId != null) {
                 statement.setString(1, threadId);
             }
@@ -64,6 +65,18 @@ public class StoredEvents {
         }, rs -> {
             consumer.accept(row(rs));
         });
+    }
+
+    /**
+     * A statement whose rows arrive a page at a time and in PostgreSQL's binary format. The driver asks for binary
+     * rows only from a statement it has run several times; a stream runs once, and in text form every payload would
+     * cross as hex, twice its size, encoded by the server and decoded here.
+     */
+    private static PreparedStatement streaming(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setFetchSize(FETCH_SIZE);
+        statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        return statement;
     }
 
     /** One thread's events, oldest first; empty if there is no such thread. */
@@ -89,12 +102,11 @@ public class StoredEvents {
     public void forThreads(String afterThread, int threads, String condition, Object argument,
                            Consumer<StoredEvent> consumer) {
         jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("SELECT " + columns
+            PreparedStatement statement = streaming(connection, "SELECT " + columns
                     + " WHERE aggregate_identifier IN (SELECT DISTINCT aggregate_identifier FROM " + table
                     + " WHERE aggregate_identifier > ? AND sequence_number = 0 AND " + condition
                     + " ORDER BY aggregate_identifier LIMIT ?)"
                     + " AND " + condition + " ORDER BY aggregate_identifier, sequence_number");
-            statement.setFetchSize(FETCH_SIZE);
             statement.setString(1, afterThread);
             statement.setObject(2, argument);
             statement.setInt(3, threads);

@@ -2,7 +2,8 @@ package dk.dialogue.ledger.query.feed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One event in the CloudEvents 1.0 JSON format, with the ledger's extension attributes.
@@ -12,7 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param type               a stable type name, see {@link FeedTypes}
  * @param subject            the thread id
  * @param time               when the ledger recorded the event
- * @param data               the event's payload
+ * @param data               the event's payload: JSON text as PostgreSQL stores it ({@code jsonb}, so always
+ *                           valid), written into the CloudEvent as it is instead of being parsed and rendered again
  * @param ledgerposition     the event's position in the feed: 1, 2, 3, ... without gaps
  * @param ledgersequence     the event's number within its thread, from 0
  * @param ledgerbusinessdate the business date (letter date or effective date)
@@ -23,5 +25,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(String specversion, String id, String source, String type, String subject, String time,
                          String datacontenttype, long ledgerposition, long ledgersequence, String ledgerbusinessdate,
-                         String ledgercorrelationid, JsonNode data) {
+                         String ledgercorrelationid,
+                         @JsonRawValue @Schema(type = "object", description = "the event's payload") String data) {
 }

@@ -1,7 +1,5 @@
 package dk.dialogue.ledger.query.feed;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.springframework.stereotype.Repository;
 public class FeedRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final ObjectMapper json = new ObjectMapper();
     private final String source;
 
     public FeedRepository(NamedParameterJdbcTemplate jdbc, @Value("${ledger.feed.source:/dk/dialogue-ledger}") String source) {
@@ -45,13 +42,9 @@ public class FeedRepository {
     }
 
     private CloudEvent cloudEvent(ResultSet row, int number) throws SQLException {
-        try {
-            return new CloudEvent("1.0", row.getString("event_identifier"), source, row.getString("type"),
-                    row.getString("thread_id"), row.getTimestamp("recorded_at").toInstant().toString(),
-                    "application/json", row.getLong("position"), row.getLong("sequence_number"),
-                    row.getString("business_date"), row.getString("correlation_id"), json.readTree(row.getString("data")));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable feed entry " + row.getLong("position"), e);
-        }
+        return new CloudEvent("1.0", row.getString("event_identifier"), source, row.getString("type"),
+                row.getString("thread_id"), row.getTimestamp("recorded_at").toInstant().toString(),
+                "application/json", row.getLong("position"), row.getLong("sequence_number"),
+                row.getString("business_date"), row.getString("correlation_id"), row.getString("data"));
     }
 }
