@@ -33,6 +33,9 @@ final class Service implements AutoCloseable {
      * It runs from a copy in the work directory: a rebuild in this clone during the run (./run, mvn install)
      * replaces the jar under a running JVM, which then fails to load classes.
      */
+    /** Both services' JVM options (the repository's jvm.options); the benchmark runs from the repository root. */
+    private static final Path JVM_OPTIONS = Path.of("jvm.options");
+
     static Service launch(String name, Path jar, int port, Database database, Options options, Path log,
                           List<String> extraJvmOptions) throws IOException {
         Path copy = options.workDir().resolve("benchmark-" + jar.getFileName());
@@ -40,6 +43,10 @@ final class Service implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms" + options.heap(), "-Xmx" + options.heap()));
+        // The services' own JVM options, as ./run and the Dockerfile start them; --jvm comes after and wins.
+        if (Files.exists(JVM_OPTIONS)) {
+            command.add("@" + JVM_OPTIONS.toAbsolutePath());
+        }
         command.addAll(extraJvmOptions);
         command.addAll(List.of("-jar", copy.toString(),
                 "--spring.profiles.active=local",
@@ -53,6 +60,7 @@ final class Service implements AutoCloseable {
                 .redirectOutput(log.toFile());
         // Command-line settings win over the environment, but a stray datasource variable must not even compete.
         builder.environment().keySet().removeIf(key -> key.startsWith("SPRING_DATASOURCE"));
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         long started = System.nanoTime();
         return new Service(name, builder.start(), URI.create("http://localhost:" + port), started);
     }
