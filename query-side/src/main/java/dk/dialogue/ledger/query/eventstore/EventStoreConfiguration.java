@@ -77,8 +77,8 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public EventArrivals eventArrivals() {
-        return new EventArrivals();
+    public EventArrivals eventArrivals(@Value("${ledger.processing.wake-up-interval:20ms}") Duration interval) {
+        return new EventArrivals(interval);
     }
 
     /** What the processors read (application.yml names it as their source). */
@@ -90,7 +90,7 @@ public class EventStoreConfiguration {
     /** Polls the tail every few tens of milliseconds, so another JVM's events show within a fraction of a second. */
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
-                                         @Value("${ledger.event-store.tail-delay:50ms}") Duration tailDelay) {
+                                         @Value("${ledger.event-store.tail-delay:25ms}") Duration tailDelay) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(tailDelay.toMillis())
