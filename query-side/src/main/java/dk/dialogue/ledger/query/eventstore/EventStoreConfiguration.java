@@ -87,13 +87,19 @@ public class EventStoreConfiguration {
         return new ProcessorEventSource(eventStore, arrivals);
     }
 
-    /** Polls the tail every few tens of milliseconds, so another JVM's events show within a fraction of a second. */
+    /**
+     * Polls the tail every few tens of milliseconds, so another JVM's events show within a fraction of a second,
+     * and keeps the newest events for the processors that follow it. Axon keeps 10,000 by default: live, they
+     * outlived many young collections and were copied at each; a processor further behind reads on its own.
+     */
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
-                                         @Value("${ledger.event-store.tail-delay:25ms}") Duration tailDelay) {
+                                         @Value("${ledger.event-store.tail-delay:25ms}") Duration tailDelay,
+                                         @Value("${ledger.event-store.cached-events:2000}") int cachedEvents) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(tailDelay.toMillis())
+                .cachedEvents(cachedEvents)
                 .cleanupDelay(10_000)
                 .build();
     }
