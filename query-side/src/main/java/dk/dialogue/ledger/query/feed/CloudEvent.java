@@ -13,8 +13,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param type               a stable type name, see {@link FeedTypes}
  * @param subject            the thread id
  * @param time               when the ledger recorded the event
- * @param data               the event's payload: JSON text as PostgreSQL stores it ({@code jsonb}, so always
- *                           valid), written into the CloudEvent as it is instead of being parsed and rendered again
+ * @param data               the event's payload: the JSON text the feed stored (type {@code json}, checked by
+ *                           PostgreSQL on input), written into the CloudEvent as it is, not parsed and rendered again
  * @param ledgerposition     the event's position in the feed: 1, 2, 3, ... without gaps
  * @param ledgersequence     the event's number within its thread, from 0
  * @param ledgerbusinessdate the business date (letter date or effective date)

@@ -72,7 +72,7 @@ public class FeedWriter {
         jdbc.batchUpdate("""
                 INSERT INTO feed_entry (position, event_identifier, type, thread_id, sequence_number, recorded_at,
                                         business_date, correlation_id, data)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""", rows);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json))""", rows);
         List<Object[]> parties = added.stream().flatMap(entry -> entry.parties().stream()
                 .map(party -> new Object[] {entry.threadId(), party})).toList();
         jdbc.batchUpdate("INSERT INTO feed_thread_party (thread_id, party_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
