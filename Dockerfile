@@ -15,6 +15,7 @@ RUN mvn -B -ntp -DskipTests -pl ${SIDE}-side -am package \
 
 # Layered: dependencies change rarely, the application often, so image layers are reused.
 FROM eclipse-temurin:17.0.13_11-jre
+ARG SIDE
 ARG PORT=8080
 RUN groupadd --system --gid 10001 ledger && useradd --system --uid 10001 --gid ledger --no-create-home ledger
 WORKDIR /app
@@ -22,10 +23,10 @@ COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
-COPY jvm.options ./
+COPY ${SIDE}-side/jvm.options ./
 USER 10001:10001
 # The services read their HTTP port from PORT; the health check follows it.
-# jvm.options says why the serial collector and two malloc arenas.
+# The side's jvm.options says why its collector and why two malloc arenas.
 ENV PORT=${PORT} MALLOC_ARENA_MAX=2 JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Daxoniq.update-checker.disabled=true"
 EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \

@@ -33,9 +33,6 @@ final class Service implements AutoCloseable {
      * It runs from a copy in the work directory: a rebuild in this clone during the run (./run, mvn install)
      * replaces the jar under a running JVM, which then fails to load classes.
      */
-    /** Both services' JVM options (the repository's jvm.options); the benchmark runs from the repository root. */
-    private static final Path JVM_OPTIONS = Path.of("jvm.options");
-
     static Service launch(String name, Path jar, int port, Database database, Options options, Path log,
                           List<String> extraJvmOptions) throws IOException {
         Path copy = options.workDir().resolve("benchmark-" + jar.getFileName());
@@ -43,9 +40,11 @@ final class Service implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms" + options.heap(), "-Xmx" + options.heap()));
-        // The services' own JVM options, as ./run and the Dockerfile start them; --jvm comes after and wins.
-        if (Files.exists(JVM_OPTIONS)) {
-            command.add("@" + JVM_OPTIONS.toAbsolutePath());
+        // The service's own JVM options (its module's jvm.options), as ./run and the Dockerfile start it; --jvm comes
+        // after them.
+        Path jvmOptions = jar.toAbsolutePath().getParent().getParent().resolve("jvm.options");
+        if (Files.exists(jvmOptions)) {
+            command.add("@" + jvmOptions);
         }
         command.addAll(extraJvmOptions);
         command.addAll(List.of("-jar", copy.toString(),
