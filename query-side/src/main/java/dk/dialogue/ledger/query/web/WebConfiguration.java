@@ -35,12 +35,20 @@ public class WebConfiguration {
     /**
      * Answers If-None-Match with 304 for any read whose body did not change (explicit ETags are kept), and
      * lets clients keep what they read as long as they revalidate it: a dashboard or calendar client polling
-     * then transfers nothing when nothing changed.
+     * then transfers nothing when nothing changed. Not for feed pages and the audit export: the filter holds a whole
+     * answer in memory to hash it, a megabyte for a page of 1,000 events (a fifth of the feed's read time), the
+     * whole ledger for an export; a feed page is named by its cursor, and an export is read once.
      */
     @Bean
     public FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
                 new FilterRegistrationBean<>(new ShallowEtagHeaderFilter() {
+                    @Override
+                    protected boolean shouldNotFilter(HttpServletRequest request) {
+                        String path = request.getRequestURI().substring(request.getContextPath().length());
+                        return path.equals("/api/feed") || path.equals("/api/audit/export");
+                    }
+
                     @Override
                     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                                     FilterChain chain) throws ServletException, IOException {
