@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The event feed for downstream services (SUBSCRIBER role): pull with long-poll, or a resumable stream. */
 @RestController
@@ -36,7 +38,9 @@ public class FeedController {
     }
 
     @GetMapping
-    @Operation(summary = "The events after a position, oldest first; waits up to 'wait' seconds when there are none yet")
+    @Operation(summary = "The events after a position, oldest first; waits up to 'wait' seconds when there are none yet",
+            description = "The Link header (rel=\"next\") names the page after this one, with the same parameters: "
+                    + "a client can ask for it before it has read this page's body.")
     public ResponseEntity<List<CloudEvent>> read(
             @Parameter(description = "the last position you have; 0 for the beginning")
             @RequestParam(defaultValue = "0") long after,
@@ -63,7 +67,24 @@ public class FeedController {
             LockSupport.parkNanos(POLL.toNanos());
             events = feed.after(after, limit, types, party);
         }
-        return ResponseEntity.ok().contentType(CLOUDEVENTS_BATCH).body(events);
+        long last = events.isEmpty() ? after : events.get(events.size() - 1).ledgerposition();
+        return ResponseEntity.ok().contentType(CLOUDEVENTS_BATCH)
+                .header(HttpHeaders.LINK, "<" + next(last, limit, types, party, wait) + ">; rel=\"next\"")
+                .body(events);
+    }
+
+    /** The next page's address relative to this server (RFC 8288): the same query from the page's last position. */
+    private static String next(long after, int limit, List<String> types, String party, int wait) {
+        UriComponentsBuilder next = UriComponentsBuilder.fromPath("/api/feed").queryParam("after", after)
+                .queryParam("limit", limit);
+        types.forEach(type -> next.queryParam("type", type));
+        if (party != null) {
+            next.queryParam("party", party);
+        }
+        if (wait > 0) {
+            next.queryParam("wait", wait);
+        }
+        return next.encode().build().toUriString();
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -91,6 +91,39 @@ class FeedIT {
     }
 
     @Test
+    void each_page_links_to_the_next_one_so_that_following_the_links_reads_every_event_once() {
+        EventStoreWriter store = new EventStoreWriter(dataSource);
+        String visit = UUID.randomUUID().toString();
+        store.append(Courses.visit(visit, null));
+        TestRestTemplate subscriber = http.withBasicAuth("subscriber", "subscriber");
+        List<JsonNode> all = awaitAll(subscriber, visit, 5);
+
+        List<Long> followed = new ArrayList<>();
+        String page = "/api/feed?limit=2&type=dk.dialogue.ledger.MeetingHeld.v1"
+                + "&type=dk.dialogue.ledger.InvitationReceived.v1";
+        while (true) {
+            ResponseEntity<JsonNode> answer = subscriber.getForEntity(page, JsonNode.class);
+            String link = answer.getHeaders().getFirst("Link");
+            assertThat(link).endsWith(">; rel=\"next\"");
+            String next = link.substring(1, link.indexOf('>'));
+            assertThat(next).contains("limit=2").contains("type=dk.dialogue.ledger.MeetingHeld.v1")
+                    .contains("type=dk.dialogue.ledger.InvitationReceived.v1");
+            if (answer.getBody().isEmpty()) {
+                assertThat(next).as("an empty page links to itself: ask again later").isEqualTo(page);
+                break;
+            }
+            answer.getBody().forEach(event -> followed.add(event.get("ledgerposition").asLong()));
+            assertThat(next).startsWith("/api/feed?after=" + followed.get(followed.size() - 1) + "&");
+            page = next;
+        }
+
+        List<String> types = List.of("dk.dialogue.ledger.MeetingHeld.v1", "dk.dialogue.ledger.InvitationReceived.v1");
+        assertThat(followed).containsExactlyElementsOf(all.stream()
+                .filter(e -> types.contains(e.get("type").asText())).map(e -> e.get("ledgerposition").asLong())
+                .toList());
+    }
+
+    @Test
     void a_long_poll_answers_as_soon_as_an_event_arrives() throws Exception {
         EventStoreWriter store = new EventStoreWriter(dataSource);
         TestRestTemplate subscriber = http.withBasicAuth("subscriber", "subscriber");
