@@ -11,6 +11,7 @@ import dk.dialogue.ledger.events.ThreadEvent;
 import dk.dialogue.ledger.query.live.ReadModelChange;
 import dk.dialogue.ledger.query.live.ReadModelChanges;
 import dk.dialogue.ledger.query.processing.BatchBuffer;
+import dk.dialogue.ledger.query.processing.BatchReads;
 import dk.dialogue.ledger.query.processing.Savepoints;
 import dk.dialogue.ledger.query.thread.EventInfos;
 import dk.dialogue.ledger.query.thread.ThreadSequence;
@@ -56,7 +57,7 @@ public class MeetingProjection {
     private void project(ThreadEvent event, DomainEventMessage<?> message, Pending pending) {
         String threadId = event.threadId().value();
         Optional<MeetingThread> known = pending.threads.containsKey(threadId)
-                ? Optional.of(pending.threads.get(threadId)) : savepoints.read(() -> repository.findThread(threadId));
+                ? Optional.of(pending.threads.get(threadId)) : pending.storedThreads.get(threadId);
         if (!ThreadSequence.isNext(threadId, known.map(MeetingThread::version).orElse(0L), message)) {
             return;
         }
@@ -82,15 +83,19 @@ public class MeetingProjection {
                 meeting.version())));
     }
 
-    /** The batch's threads and meetings so far, by thread id. */
+    /** The batch's threads and meetings so far, by thread id, and what was stored before it, read together. */
     private final class Pending {
 
         private final Map<String, MeetingThread> threads = new LinkedHashMap<>();
         private final Map<String, Meeting> meetings = new LinkedHashMap<>();
+        private final BatchReads<MeetingThread> storedThreads = BatchReads.byThread(savepoints,
+                repository::findThreads, repository::findThread);
+        private final BatchReads<Meeting> storedMeetings = BatchReads.byThread(savepoints, repository::findAll,
+                repository::find);
 
         Optional<Meeting> meeting(String threadId) {
             Meeting buffered = meetings.get(threadId);
-            return buffered != null ? Optional.of(buffered) : savepoints.read(() -> repository.find(threadId));
+            return buffered != null ? Optional.of(buffered) : storedMeetings.get(threadId);
         }
     }
 

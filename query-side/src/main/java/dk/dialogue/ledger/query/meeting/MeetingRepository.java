@@ -18,6 +18,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -49,12 +51,23 @@ public class MeetingRepository {
 
     Optional<MeetingThread> findThread(String threadId) {
         return jdbc.query("SELECT * FROM " + tables.threads() + " WHERE thread_id = :id", Map.of("id", threadId),
-                (rs, row) -> {
-                    Parties parties = read(rs.getString("parties"));
-                    return new MeetingThread(rs.getString("thread_id"), rs.getLong("version"),
-                            rs.getString("opening_letter_id"), rs.getString("subject"), parties.inviting(),
-                            parties.invited(), location(rs));
-                }).stream().findFirst();
+                (rs, row) -> thread(rs)).stream().findFirst();
+    }
+
+    /** The stored threads among these, by thread id. */
+    Map<String, MeetingThread> findThreads(Collection<String> threadIds) {
+        return byThread(jdbc.query("SELECT * FROM " + tables.threads() + " WHERE thread_id = ANY(:ids)",
+                Map.of("ids", threadIds.toArray(String[]::new)), (rs, row) -> thread(rs)), MeetingThread::threadId);
+    }
+
+    private MeetingThread thread(ResultSet rs) throws SQLException {
+        Parties parties = read(rs.getString("parties"));
+        return new MeetingThread(rs.getString("thread_id"), rs.getLong("version"), rs.getString("opening_letter_id"),
+                rs.getString("subject"), parties.inviting(), parties.invited(), location(rs));
+    }
+
+    private static <T> Map<String, T> byThread(List<T> rows, Function<T, String> threadId) {
+        return rows.stream().collect(Collectors.toMap(threadId, Function.identity()));
     }
 
     /** The table written, which tells live and rebuild instances apart. */
@@ -85,6 +98,12 @@ public class MeetingRepository {
     Optional<Meeting> find(String threadId) {
         return jdbc.query("SELECT * FROM " + tables.meetings() + " WHERE thread_id = :id", Map.of("id", threadId),
                 (rs, row) -> meeting(rs)).stream().findFirst();
+    }
+
+    /** The stored meetings of these threads, by thread id. */
+    Map<String, Meeting> findAll(Collection<String> threadIds) {
+        return byThread(jdbc.query("SELECT * FROM " + tables.meetings() + " WHERE thread_id = ANY(:ids)",
+                Map.of("ids", threadIds.toArray(String[]::new)), (rs, row) -> meeting(rs)), Meeting::threadId);
     }
 
     void saveAll(Collection<Meeting> meetings) {

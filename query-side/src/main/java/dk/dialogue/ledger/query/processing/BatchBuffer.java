@@ -1,7 +1,12 @@
 package dk.dialogue.ledger.query.processing;
 
+import dk.dialogue.ledger.events.ThreadEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -34,5 +39,26 @@ public final class BatchBuffer {
             return fresh;
         });
         work.accept(buffer);
+    }
+
+    /**
+     * The thread events of the batch being handled: all of a processor's batch (or a rebuild's), so that a projection
+     * can read what it stored for all of them at once ({@link BatchReads}); empty outside such a batch.
+     */
+    public static List<ThreadEvent> batchEvents() {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+            return List.of();
+        }
+        List<ThreadEvent> events = new ArrayList<>();
+        for (Message<?> message : batch.getMessages()) {
+            try {
+                if (message.getPayload() instanceof ThreadEvent event) {
+                    events.add(event);
+                }
+            } catch (RuntimeException unreadable) {
+                // Such an event fails in its own handler, which dead-letters it; the batch's others are read.
+            }
+        }
+        return events;
     }
 }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +26,9 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -188,9 +190,7 @@ public class ProjectionRebuilder {
     private TrackingToken projectBatch(Rebuildable.Projector shadow, TrackingToken from, CommitOrderToken until,
                                        AtomicReference<RebuildProgress> state, Set<String> failedThreads) {
         TrackingToken reached = from;
-        long count = 0;
-        // One unit of work per batch, as a live processor has: projections write their buffered rows at its commit.
-        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        List<TrackedEventMessage<?>> messages = new ArrayList<>();
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(from, false)) {
             var iterator = stream.limit(batchSize).iterator();
             while (iterator.hasNext()) {
@@ -198,21 +198,32 @@ public class ProjectionRebuilder {
                 if (until != null && ((CommitOrderToken) message.trackingToken()).compareTo(until) > 0) {
                     break;
                 }
-                if (message instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof ThreadEvent event
-                        && !failedThreads.contains(event.threadId().value())) {
-                    project(shadow, event, domain, failedThreads);
-                }
+                messages.add(message);
                 reached = message.trackingToken();
-                count++;
             }
-            batch.commit();
-        } catch (RuntimeException e) {
-            if (batch.isActive()) {
-                batch.rollback(e);
-            }
-            throw e;
         }
-        update(state, "RUNNING", count, failedThreads.size());
+        if (messages.isEmpty()) {
+            return reached;
+        }
+        // One unit of work for the batch, as a live processor has: projections read what they stored for all of
+        // its threads at once and write their buffered rows at its commit.
+        BatchingUnitOfWork<TrackedEventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
+        ResultMessage<?> result = batch.executeWithResult(() -> {
+            if (batch.getMessage() instanceof DomainEventMessage<?> domain
+                    && domain.getPayload() instanceof ThreadEvent event
+                    && !failedThreads.contains(event.threadId().value())) {
+                project(shadow, event, domain, failedThreads);
+            }
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw failure instanceof RuntimeException e ? e : new IllegalStateException(failure);
+        }
+        update(state, "RUNNING", messages.size(), failedThreads.size());
         return reached;
     }
 

@@ -1,6 +1,12 @@
 package dk.dialogue.ledger.query.thread;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -11,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LetterTexts {
+
+    private static final int READ_TOGETHER = 64 * 1024;
 
     private final JdbcTemplate jdbc;
     private final String table;
@@ -28,30 +36,53 @@ public class LetterTexts {
                 .findFirst().orElse("");
     }
 
-    /** Everything a dashboard may search a thread by. */
-    public String searchText(ThreadView view) {
-        StringBuilder text = new StringBuilder(view.subject());
-        view.letters().forEach(letter -> appendLetter(text, letter));
-        appendNames(text, view);
-        return text.toString();
+    /**
+     * The texts of these documents, by SHA-256, each text as {@link #text(String)} reads it (empty when missing or
+     * not text). Texts up to {@value #READ_TOGETHER} bytes come in one query; a longer one is read on its own, so a
+     * batch of letters never holds many large texts at once.
+     */
+    public Map<String, String> texts(Collection<String> sha256s) {
+        Map<String, String> texts = new HashMap<>();
+        List<String> large = new ArrayList<>();
+        jdbc.query("SELECT sha256, CASE WHEN octet_length(content) <= " + READ_TOGETHER + " THEN content END, "
+                + "octet_length(content) > " + READ_TOGETHER + " FROM " + table
+                + " WHERE sha256 = ANY(?) AND media_type LIKE 'text/%'", rs -> {
+                    byte[] content = rs.getBytes(2);
+                    if (rs.getBoolean(3)) {
+                        large.add(rs.getString(1));
+                    } else if (content != null) {
+                        texts.put(rs.getString(1), new String(content, StandardCharsets.UTF_8));
+                    }
+                }, (Object) sha256s.toArray(String[]::new));
+        large.forEach(sha256 -> texts.put(sha256, text(sha256)));
+        sha256s.forEach(sha256 -> texts.putIfAbsent(sha256, ""));
+        return texts;
+    }
+
+    /** Everything a dashboard may search a thread by; {@code text} gives a letter's text by its SHA-256. */
+    public static String searchText(ThreadView view, Function<String, String> text) {
+        StringBuilder search = new StringBuilder(view.subject());
+        view.letters().forEach(letter -> appendLetter(search, letter, text));
+        appendNames(search, view);
+        return search.toString();
     }
 
     /**
      * What the thread's newest letter adds to its search text: the letter, and the names of everyone taking
      * part now (a letter may bring new parties; names already indexed do no harm).
      */
-    public String newestLetterSearchText(ThreadView view) {
-        StringBuilder text = new StringBuilder();
-        appendLetter(text, view.letters().get(view.letters().size() - 1));
-        appendNames(text, view);
-        return text.toString();
+    public static String newestLetterSearchText(ThreadView view, Function<String, String> text) {
+        StringBuilder search = new StringBuilder();
+        appendLetter(search, view.letters().get(view.letters().size() - 1), text);
+        appendNames(search, view);
+        return search.toString();
     }
 
-    private void appendLetter(StringBuilder text, LetterView letter) {
-        text.append('\n').append(letter.subject());
-        letter.references().forEach(reference -> text.append(' ').append(reference.label()).append(' ')
+    private static void appendLetter(StringBuilder search, LetterView letter, Function<String, String> text) {
+        search.append('\n').append(letter.subject());
+        letter.references().forEach(reference -> search.append(' ').append(reference.label()).append(' ')
                 .append(reference.value()));
-        text.append('\n').append(text(letter.textSha256()));
+        search.append('\n').append(text.apply(letter.textSha256()));
     }
 
     private static void appendNames(StringBuilder text, ThreadView view) {

@@ -1,15 +1,19 @@
 package dk.dialogue.ledger.query.thread;
 
 import dk.dialogue.ledger.events.InvitationReceived;
+import dk.dialogue.ledger.events.Letter;
 import dk.dialogue.ledger.events.LetterRecorded;
 import dk.dialogue.ledger.events.RecordCorrected;
 import dk.dialogue.ledger.events.ThreadEvent;
 import dk.dialogue.ledger.query.live.ReadModelChange;
 import dk.dialogue.ledger.query.live.ReadModelChanges;
 import dk.dialogue.ledger.query.processing.BatchBuffer;
+import dk.dialogue.ledger.query.processing.BatchReads;
 import dk.dialogue.ledger.query.processing.Savepoints;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -45,38 +49,39 @@ public class ThreadStatusProjection {
 
     /** Folds the event into its thread's view, unless the view already reflects it. */
     public void project(ThreadEvent event, DomainEventMessage<?> message) {
-        BatchBuffer.run(GROUP + ":" + repository.table(), LinkedHashMap<String, Pending>::new, this::write,
-                pending -> project(event, message, pending));
+        BatchBuffer.run(GROUP + ":" + repository.table(), Batch::new, this::write,
+                batch -> project(event, message, batch));
     }
 
-    private void project(ThreadEvent event, DomainEventMessage<?> message, Map<String, Pending> pending) {
+    private void project(ThreadEvent event, DomainEventMessage<?> message, Batch batch) {
         String threadId = event.threadId().value();
-        Pending buffered = pending.get(threadId);
-        Optional<ThreadView> current = buffered != null ? Optional.of(buffered.view())
-                : savepoints.read(() -> repository.find(threadId));
+        Pending buffered = batch.pending.get(threadId);
+        Optional<ThreadView> current = buffered != null ? Optional.of(buffered.view()) : batch.stored.get(threadId);
         if (!ThreadSequence.isNext(threadId, current.map(ThreadView::version).orElse(0L), message)) {
             return;
         }
         ThreadView next = ThreadFold.apply(current.orElse(null), event, EventInfos.of(message));
-        pending.put(threadId, new Pending(next, search(event, next, buffered == null ? null : buffered.search())));
+        batch.pending.put(threadId, new Pending(next, search(event, next, buffered == null ? null
+                : buffered.search(), batch)));
     }
 
     /**
      * Only letters change what a thread can be found by: a new letter adds its own text to the index, an
      * opening or a correction indexes the thread anew; other events keep the index as it is.
      */
-    private SearchText search(ThreadEvent event, ThreadView next, SearchText before) {
+    private SearchText search(ThreadEvent event, ThreadView next, SearchText before, Batch batch) {
         if (event instanceof LetterRecorded) {
-            String letter = savepoints.read(() -> texts.newestLetterSearchText(next));
+            String letter = LetterTexts.newestLetterSearchText(next, batch::text);
             return before == null ? SearchText.adding(letter) : before.and(letter);
         }
         if (event instanceof InvitationReceived || event instanceof RecordCorrected) {
-            return SearchText.replacing(savepoints.read(() -> texts.searchText(next)));
+            return SearchText.replacing(LetterTexts.searchText(next, batch::text));
         }
         return before;
     }
 
-    private void write(Map<String, Pending> pending) {
+    private void write(Batch batch) {
+        Map<String, Pending> pending = batch.pending;
         if (pending.isEmpty()) {
             return;
         }
@@ -84,6 +89,27 @@ public class ThreadStatusProjection {
                 p.search())).toList());
         pending.values().forEach(p -> changes.announce(new ReadModelChange(GROUP, p.view().threadId(),
                 p.view().version())));
+    }
+
+    /** The letters whose texts the batch's events index: each new letter's; a correction's thread reads its own. */
+    private static List<String> letterTexts(List<ThreadEvent> events) {
+        return events.stream().map(event -> event instanceof InvitationReceived opened ? opened.letter()
+                        : event instanceof LetterRecorded recorded ? recorded.letter() : null)
+                .filter(Objects::nonNull).map(Letter::textSha256).distinct().toList();
+    }
+
+    /** One batch: the threads' views so far, and what was stored before it, read together. */
+    private final class Batch {
+
+        private final Map<String, Pending> pending = new LinkedHashMap<>();
+        private final BatchReads<ThreadView> stored = BatchReads.byThread(savepoints, repository::findAll,
+                repository::find);
+        private final BatchReads<String> texts = new BatchReads<>(savepoints, ThreadStatusProjection::letterTexts,
+                ThreadStatusProjection.this.texts::texts, sha256 -> Optional.of(ThreadStatusProjection.this.texts.text(sha256)));
+
+        String text(String sha256) {
+            return texts.get(sha256).orElse("");
+        }
     }
 
     /** A thread's view after the batch's events so far; {@code search} {@code null} keeps the stored index. */

@@ -7,6 +7,8 @@ import dk.dialogue.ledger.events.Party;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,17 @@ public class ThreadStatusRepository {
     public Optional<ThreadView> find(String threadId) {
         return jdbc.query("SELECT view FROM " + tables.threads() + " WHERE thread_id = :id",
                 Map.of("id", threadId), (rs, row) -> read(rs.getString(1))).stream().findFirst();
+    }
+
+    /** The stored views of these threads, by thread id; a thread without one is left out. */
+    public Map<String, ThreadView> findAll(Collection<String> threadIds) {
+        Map<String, ThreadView> views = new HashMap<>();
+        jdbc.query("SELECT thread_id, view FROM " + tables.threads() + " WHERE thread_id = ANY(:ids)",
+                Map.of("ids", threadIds.toArray(String[]::new)),
+                rs -> {
+                    views.put(rs.getString(1), read(rs.getString(2)));
+                });
+        return views;
     }
 
     /** The table written, which tells live and rebuild instances apart. */

@@ -4,6 +4,7 @@ import dk.dialogue.ledger.events.ThreadEvent;
 import dk.dialogue.ledger.query.live.ReadModelChange;
 import dk.dialogue.ledger.query.live.ReadModelChanges;
 import dk.dialogue.ledger.query.processing.BatchBuffer;
+import dk.dialogue.ledger.query.processing.BatchReads;
 import dk.dialogue.ledger.query.processing.Savepoints;
 import dk.dialogue.ledger.query.thread.EventInfo;
 import dk.dialogue.ledger.query.thread.EventInfos;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -42,16 +45,16 @@ public class TimelineProjection {
 
     /** Adds the event's entry to its thread's timeline, unless the timeline already has it. */
     public void project(ThreadEvent event, DomainEventMessage<?> message) {
-        BatchBuffer.run(GROUP + ":" + repository.table(), LinkedHashMap<String, Pending>::new, this::write,
-                pending -> project(event, message, pending));
+        BatchBuffer.run(GROUP + ":" + repository.table(), Batch::new, this::write,
+                batch -> project(event, message, batch));
     }
 
-    private void project(ThreadEvent event, DomainEventMessage<?> message, Map<String, Pending> pending) {
+    private void project(ThreadEvent event, DomainEventMessage<?> message, Batch batch) {
         String threadId = event.threadId().value();
         long sequence = message.getSequenceNumber();
+        Map<String, Pending> pending = batch.pending;
         Pending thread = pending.get(threadId);
-        long next = thread != null ? thread.next()
-                : savepoints.read(() -> repository.lastSequence(threadId)).orElse(-1) + 1;
+        long next = thread != null ? thread.next() : batch.lastStored.get(threadId).orElse(-1L) + 1;
         if (!ThreadSequence.isNext(threadId, next, message)) {
             return;
         }
@@ -63,7 +66,8 @@ public class TimelineProjection {
         pending.put(threadId, new Pending(sequence + 1, entries));
     }
 
-    private void write(Map<String, Pending> pending) {
+    private void write(Batch batch) {
+        Map<String, Pending> pending = batch.pending;
         if (pending.isEmpty()) {
             return;
         }
@@ -77,5 +81,16 @@ public class TimelineProjection {
      * @param next the sequence number the thread's next entry must have
      */
     record Pending(long next, List<TimelineEntry> entries) {
+    }
+
+    /** One batch: the threads' new entries, and the sequence numbers stored before it, read together. */
+    private final class Batch {
+
+        private final Map<String, Pending> pending = new LinkedHashMap<>();
+        private final BatchReads<Long> lastStored = BatchReads.byThread(savepoints, repository::lastSequences,
+                threadId -> {
+                    OptionalLong last = repository.lastSequence(threadId);
+                    return last.isPresent() ? Optional.of(last.getAsLong()) : Optional.empty();
+                });
     }
 }

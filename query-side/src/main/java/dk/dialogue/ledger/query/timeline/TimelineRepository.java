@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -63,5 +65,17 @@ public class TimelineRepository {
         Long last = jdbc.queryForObject("SELECT max(sequence_number) FROM " + tables.entries()
                 + " WHERE thread_id = :thread", Map.of("thread", threadId), Long.class);
         return last == null ? OptionalLong.empty() : OptionalLong.of(last);
+    }
+
+    /** The sequence number of each of these threads' latest entry; a thread without entries is left out. */
+    public Map<String, Long> lastSequences(Collection<String> threadIds) {
+        Map<String, Long> last = new HashMap<>();
+        jdbc.query("SELECT thread_id, max(sequence_number) FROM " + tables.entries()
+                        + " WHERE thread_id = ANY(:threads) GROUP BY thread_id",
+                Map.of("threads", threadIds.toArray(String[]::new)),
+                rs -> {
+                    last.put(rs.getString(1), rs.getLong(2));
+                });
+        return last;
     }
 }

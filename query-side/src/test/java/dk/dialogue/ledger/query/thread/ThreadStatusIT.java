@@ -12,6 +12,7 @@ import dk.dialogue.ledger.events.ThreadId;
 import dk.dialogue.ledger.query.support.Courses;
 import dk.dialogue.ledger.query.support.EventStoreWriter;
 import dk.dialogue.ledger.query.support.QuerySideIntegrationTest;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -118,6 +119,48 @@ class ThreadStatusIT {
                 "SELECT a.search = b.search FROM query.thread_status a, query.thread_status b "
                         + "WHERE a.thread_id = ? AND b.thread_id = ?", Boolean.class, oneByOne, atOnce))
                 .as("the stored index, however the letters were batched").isTrue();
+    }
+
+    @Test
+    void threads_that_share_a_batch_end_as_when_projected_alone_even_with_a_letter_too_long_to_read_with_the_others()
+            throws Exception {
+        String alone = id();
+        String opening = store.storeText("Kære udvalg, vi inviterer til besøg i Jobcenter Esbjerg");
+        String longReply = store.storeText("Udvalget svarer om Esbjerg Havn. " + "Uddybning af besøget. ".repeat(4_000));
+        String reminder = store.storeText("Husk tilmelding til besøget på Fanø");
+        assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT octet_length(content) FROM public.document "
+                + "WHERE sha256 = ?", Integer.class, longReply)).as("longer than a batch reads together")
+                .isGreaterThan(64 * 1024);
+        List<ThreadEvent> reference = threadOfLetters(alone, opening, longReply, reminder);
+        for (int i = 0; i < reference.size(); i++) {
+            store.append(reference.subList(i, i + 1));
+            awaitVersion(alone, i + 1);
+        }
+
+        // Three threads in one transaction: whichever of the two segments each falls in, one batch has two of them.
+        List<String> together = List.of(id(), id(), id());
+        List<List<ThreadEvent>> events = together.stream()
+                .map(thread -> threadOfLetters(thread, opening, longReply, reminder)).toList();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < reference.size(); i++) {
+                for (List<ThreadEvent> thread : events) {
+                    store.insert(connection, thread.get(i));
+                }
+            }
+            connection.commit();
+        }
+        together.forEach(thread -> awaitVersion(thread, 3));
+
+        List<String> all = new ArrayList<>(together);
+        all.add(alone);
+        assertThat(search("\"Esbjerg Havn\"")).containsAll(all);
+        assertThat(search("Fanø")).containsAll(all);
+        assertThat(new JdbcTemplate(dataSource).queryForObject(
+                "SELECT count(DISTINCT search) FROM query.thread_status WHERE thread_id = ANY(?)", Integer.class,
+                (Object) all.toArray(String[]::new))).as("one stored index for all, however they were batched")
+                .isEqualTo(1);
+        assertThat(awaitVersion(together.get(0), 3).get("letters")).hasSize(3);
     }
 
     private static List<ThreadEvent> threadOfLetters(String thread, String opening, String reply, String reminder) {

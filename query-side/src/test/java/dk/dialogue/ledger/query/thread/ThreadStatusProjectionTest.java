@@ -4,12 +4,15 @@ import static dk.dialogue.ledger.query.thread.FoldFixtures.BEU;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.JOBCAMP_ID;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.KL_PROPOSAL;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.LATE_IN_THE_DAY;
+import static dk.dialogue.ledger.query.thread.FoldFixtures.SUMMONS_ID;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.letter;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.fold;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.jobcampInvitation;
+import static dk.dialogue.ledger.query.thread.FoldFixtures.summons;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -29,11 +32,16 @@ import dk.dialogue.ledger.query.processing.PassThroughSavepoints;
 import dk.dialogue.ledger.query.processing.Savepoints;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +72,12 @@ class ThreadStatusProjectionTest {
 
     @BeforeEach
     void lettersHaveText() {
-        when(texts.searchText(any())).thenReturn("Invitation til JobCAMP19 Sagsnummer 19/08123");
+        when(texts.text(anyString())).thenAnswer(call -> text(call.getArgument(0)));
+    }
+
+    /** A letter's text, as the document store would give it. */
+    private static String text(String sha256) {
+        return "Brødtekst " + sha256.charAt(0);
     }
 
     private static DomainEventMessage<ThreadEvent> message(long sequence, ThreadEvent event, String recordedAt,
@@ -92,9 +105,10 @@ class ThreadStatusProjectionTest {
         assertThat(view.version()).isEqualTo(1);
         assertThat(view.lastRecordedAt()).isEqualTo(Instant.parse("2024-02-12T08:30:00Z"));
         assertThat(view.lastRecordedBy()).isEqualTo("journal@kl.dk");
-        verify(texts).searchText(view);
+        verify(texts).text(view.letters().get(0).textSha256());
+        assertThat(LetterTexts.searchText(view, ThreadStatusProjectionTest::text)).contains("Brødtekst");
         verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view,
-                SearchText.replacing("Invitation til JobCAMP19 Sagsnummer 19/08123"))));
+                SearchText.replacing(LetterTexts.searchText(view, ThreadStatusProjectionTest::text)))));
         verify(changes).announce(new ReadModelChange("thread-status", THREAD, 1));
     }
 
@@ -187,28 +201,74 @@ class ThreadStatusProjectionTest {
         assertThat(view.version()).isEqualTo(3);
         assertThat(view.status()).isEqualTo(ThreadStatus.HELD);
         verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view,
-                SearchText.replacing("Invitation til JobCAMP19 Sagsnummer 19/08123"))));
+                SearchText.replacing(LetterTexts.searchText(fold(jobcampInvitation()), ThreadStatusProjectionTest::text)))));
         verify(changes).announce(new ReadModelChange("thread-status", THREAD, 3));
+    }
+
+    @Test
+    void a_processors_batch_reads_the_stored_views_and_letter_texts_of_all_its_threads_with_one_query_each() {
+        ThreadView jobcamp = fold(jobcampInvitation());
+        when(repository.findAll(any())).thenReturn(Map.of(THREAD, jobcamp));
+        when(texts.texts(any())).thenAnswer(call -> texts(call.getArgument(0)));
+        List<DomainEventMessage<?>> events = List.of(
+                message(1, REPLY, "2024-02-20T09:00:00Z", "journal@kl.dk"),
+                new GenericDomainEventMessage<>("DialogueThread", SUMMONS_ID.value(), 0, summons(),
+                        MetaData.with(EventMetadata.RECORDED_AT, "2024-02-21T09:00:00Z")
+                                .and(EventMetadata.RECORDED_BY, "journal@bm.dk")),
+                message(2, REMINDER, "2024-03-01T09:00:00Z", "journal@kl.dk"));
+
+        handleAsOneBatch(events);
+
+        verify(repository).findAll(List.of(THREAD, SUMMONS_ID.value()));
+        verify(repository, never()).find(any());
+        verify(texts).texts(List.of(REPLY.letter().textSha256(), summons().letter().textSha256(),
+                REMINDER.letter().textSha256()));
+        verify(texts, never()).text(any());
+        ArgumentCaptor<List<ThreadStatusRepository.Save>> saves = ArgumentCaptor.captor();
+        verify(repository).saveAll(saves.capture());
+        assertThat(saves.getValue()).extracting(save -> save.view().threadId() + "@" + save.view().version())
+                .containsExactly(THREAD + "@3", SUMMONS_ID.value() + "@1");
+        assertThat(saves.getValue().get(0).search()).isEqualTo(new SearchText(false, List.of(
+                LetterTexts.newestLetterSearchText(fold(jobcampInvitation(), REPLY), ThreadStatusProjectionTest::text),
+                LetterTexts.newestLetterSearchText(saves.getValue().get(0).view(), ThreadStatusProjectionTest::text))));
+    }
+
+    @Test
+    void when_reading_a_batchs_threads_together_fails_each_thread_is_read_on_its_own() {
+        when(repository.findAll(any())).thenThrow(new IllegalStateException("unreadable thread view"));
+        when(repository.find(THREAD)).thenReturn(Optional.of(fold(jobcampInvitation())));
+        when(repository.find(SUMMONS_ID.value())).thenReturn(Optional.empty());
+        when(texts.texts(any())).thenAnswer(call -> texts(call.getArgument(0)));
+
+        handleAsOneBatch(List.of(message(1, REPLY, "2024-02-20T09:00:00Z", "journal@kl.dk"),
+                new GenericDomainEventMessage<>("DialogueThread", SUMMONS_ID.value(), 0, summons(),
+                        MetaData.with(EventMetadata.RECORDED_AT, "2024-02-21T09:00:00Z")
+                                .and(EventMetadata.RECORDED_BY, "journal@bm.dk"))));
+
+        verify(repository).find(THREAD);
+        verify(repository).find(SUMMONS_ID.value());
+        ArgumentCaptor<List<ThreadStatusRepository.Save>> saves = ArgumentCaptor.captor();
+        verify(repository).saveAll(saves.capture());
+        assertThat(saves.getValue()).extracting(save -> save.view().version()).containsExactly(2L, 1L);
     }
 
     @Test
     void a_recorded_letter_adds_only_its_own_text_to_the_stored_index() {
         ThreadView stored = fold(jobcampInvitation());
         when(repository.find(THREAD)).thenReturn(Optional.of(stored));
-        when(texts.newestLetterSearchText(any())).thenReturn("Svar om JobCAMP19");
 
         projection.on(REPLY, message(1, REPLY, "2024-02-20T09:00:00Z", "journal@kl.dk"));
 
         ThreadView view = saved();
-        verify(texts).newestLetterSearchText(view);
-        verify(texts, never()).searchText(any());
-        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, SearchText.adding("Svar om JobCAMP19"))));
+        verify(texts).text(REPLY.letter().textSha256());
+        verify(texts, never()).text(stored.letters().get(0).textSha256());
+        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view,
+                SearchText.adding(LetterTexts.newestLetterSearchText(view, ThreadStatusProjectionTest::text)))));
     }
 
     @Test
     void letters_folded_in_one_batch_are_indexed_one_part_each_as_when_projected_one_by_one() {
         when(repository.find(THREAD)).thenReturn(Optional.empty());
-        when(texts.newestLetterSearchText(any())).thenReturn("Svar om JobCAMP19", "Påmindelse om JobCAMP19");
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
 
         projection.on(jobcampInvitation(), message(0, jobcampInvitation(), "2024-02-12T08:30:00Z", "journal@kl.dk"));
@@ -218,6 +278,23 @@ class ThreadStatusProjectionTest {
 
         ThreadView view = saved();
         verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, new SearchText(true, List.of(
-                "Invitation til JobCAMP19 Sagsnummer 19/08123", "Svar om JobCAMP19", "Påmindelse om JobCAMP19")))));
+                LetterTexts.searchText(fold(jobcampInvitation()), ThreadStatusProjectionTest::text),
+                LetterTexts.newestLetterSearchText(fold(jobcampInvitation(), REPLY), ThreadStatusProjectionTest::text),
+                LetterTexts.newestLetterSearchText(view, ThreadStatusProjectionTest::text))))));
+    }
+
+    /** The events handled as a processor hands them over: one batch, one unit of work. */
+    private void handleAsOneBatch(List<DomainEventMessage<?>> events) {
+        BatchingUnitOfWork<DomainEventMessage<?>> batch = new BatchingUnitOfWork<>(events);
+        ResultMessage<?> result = batch.executeWithResult(() -> {
+            DomainEventMessage<?> message = batch.getMessage();
+            projection.on((ThreadEvent) message.getPayload(), message);
+            return null;
+        });
+        assertThat(result.isExceptional()).as("batch failed: %s", result).isFalse();
+    }
+
+    private static Map<String, String> texts(Collection<String> sha256s) {
+        return sha256s.stream().collect(Collectors.toMap(sha256 -> sha256, ThreadStatusProjectionTest::text));
     }
 }
