@@ -49,6 +49,12 @@ final class Http implements AutoCloseable {
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    CompletableFuture<HttpResponse<byte[]>> getBytes(URI uri, String user) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Authorization", basic(user)).GET().build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     <T> HttpResponse<T> send(URI uri, String user, Duration timeout, HttpResponse.BodyHandler<T> body)
             throws java.io.IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)

@@ -2,7 +2,6 @@ package dk.dialogue.ledger.query.feed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -14,7 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param subject            the thread id
  * @param time               when the ledger recorded the event
  * @param data               the event's payload: the JSON text the feed stored (type {@code json}, checked by
- *                           PostgreSQL on input), written into the CloudEvent as it is, not parsed and rendered again
+ *                           PostgreSQL on input), written into the CloudEvent as it is, not parsed and rendered again ({@link RawJson})
  * @param ledgerposition     the event's position in the feed: 1, 2, 3, ... without gaps
  * @param ledgersequence     the event's number within its thread, from 0
  * @param ledgerbusinessdate the business date (letter date or effective date)
@@ -26,5 +25,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record CloudEvent(String specversion, String id, String source, String type, String subject, String time,
                          String datacontenttype, long ledgerposition, long ledgersequence, String ledgerbusinessdate,
                          String ledgercorrelationid,
-                         @JsonRawValue @Schema(type = "object", description = "the event's payload") String data) {
+                         @Schema(type = "object", description = "the event's payload") RawJson data) {
 }

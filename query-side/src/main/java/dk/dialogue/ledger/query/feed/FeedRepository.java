@@ -45,6 +45,7 @@ public class FeedRepository {
         return new CloudEvent("1.0", row.getString("event_identifier"), source, row.getString("type"),
                 row.getString("thread_id"), row.getTimestamp("recorded_at").toInstant().toString(),
                 "application/json", row.getLong("position"), row.getLong("sequence_number"),
-                row.getString("business_date"), row.getString("correlation_id"), row.getString("data"));
+                row.getString("business_date"), row.getString("correlation_id"),
+                RawJson.of(row.getBytes("data")));
     }
 }

@@ -2,6 +2,7 @@ package dk.dialogue.ledger.query.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collection;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,12 +25,19 @@ public class ReadModelChanges {
         return new ReadModelChanges(null);
     }
 
-    public void announce(ReadModelChange change) {
-        if (jdbc == null) {
+    /** One statement for all of a batch's changes, each its own notification. */
+    public void announce(Collection<ReadModelChange> changes) {
+        if (jdbc == null || changes.isEmpty()) {
             return;
         }
+        String[] payloads = changes.stream().map(ReadModelChanges::payload).toArray(String[]::new);
+        jdbc.query("SELECT pg_notify(?, payload) FROM unnest(?::text[]) AS payload", rs -> {
+        }, CHANNEL, payloads);
+    }
+
+    private static String payload(ReadModelChange change) {
         try {
-            jdbc.queryForObject("SELECT pg_notify(?, ?)::text", String.class, CHANNEL, JSON.writeValueAsString(change));
+            return JSON.writeValueAsString(change);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -79,8 +79,8 @@ public class MeetingProjection {
     private void write(Pending pending) {
         repository.saveThreads(pending.threads.values());
         repository.saveAll(pending.meetings.values());
-        pending.meetings.values().forEach(meeting -> changes.announce(new ReadModelChange(GROUP, meeting.threadId(),
-                meeting.version())));
+        changes.announce(pending.meetings.values().stream().map(meeting -> new ReadModelChange(GROUP,
+                meeting.threadId(), meeting.version())).toList());
     }
 
     /** The batch's threads and meetings so far, by thread id, and what was stored before it, read together. */

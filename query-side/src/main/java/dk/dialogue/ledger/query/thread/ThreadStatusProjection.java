@@ -87,8 +87,8 @@ public class ThreadStatusProjection {
         }
         repository.saveAll(pending.values().stream().map(p -> new ThreadStatusRepository.Save(p.view(),
                 p.search())).toList());
-        pending.values().forEach(p -> changes.announce(new ReadModelChange(GROUP, p.view().threadId(),
-                p.view().version())));
+        changes.announce(pending.values().stream().map(p -> new ReadModelChange(GROUP, p.view().threadId(),
+                p.view().version())).toList());
     }
 
     /** The letters whose texts the batch's events index: each new letter's; a correction's thread reads its own. */

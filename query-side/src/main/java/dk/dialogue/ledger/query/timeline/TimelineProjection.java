@@ -72,7 +72,8 @@ public class TimelineProjection {
             return;
         }
         repository.insertAll(pending);
-        pending.forEach((threadId, thread) -> changes.announce(new ReadModelChange(GROUP, threadId, thread.next())));
+        changes.announce(pending.entrySet().stream().map(thread -> new ReadModelChange(GROUP, thread.getKey(),
+                thread.getValue().next())).toList());
     }
 
     /**

@@ -38,8 +38,8 @@ class MeetingProjectionTest {
     private final List<ReadModelChange> announced = new ArrayList<>();
     private final MeetingProjection projection = new MeetingProjection(repository, new ReadModelChanges(null) {
         @Override
-        public void announce(ReadModelChange change) {
-            announced.add(change);
+        public void announce(Collection<ReadModelChange> changes) {
+            announced.addAll(changes);
         }
     }, PassThroughSavepoints.create());
     private final List<ThreadEvent> visit = Courses.visit(VISIT.value(), null);

@@ -109,7 +109,7 @@ class ThreadStatusProjectionTest {
         assertThat(LetterTexts.searchText(view, ThreadStatusProjectionTest::text)).contains("Brødtekst");
         verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view,
                 SearchText.replacing(LetterTexts.searchText(view, ThreadStatusProjectionTest::text)))));
-        verify(changes).announce(new ReadModelChange("thread-status", THREAD, 1));
+        verify(changes).announce(List.of(new ReadModelChange("thread-status", THREAD, 1)));
     }
 
     @Test
@@ -126,7 +126,7 @@ class ThreadStatusProjectionTest {
         assertThat(view.version()).isEqualTo(2);
         verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, null)));
         verifyNoInteractions(texts);
-        verify(changes).announce(new ReadModelChange("thread-status", THREAD, 2));
+        verify(changes).announce(List.of(new ReadModelChange("thread-status", THREAD, 2)));
     }
 
     @Test
@@ -202,7 +202,7 @@ class ThreadStatusProjectionTest {
         assertThat(view.status()).isEqualTo(ThreadStatus.HELD);
         verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view,
                 SearchText.replacing(LetterTexts.searchText(fold(jobcampInvitation()), ThreadStatusProjectionTest::text)))));
-        verify(changes).announce(new ReadModelChange("thread-status", THREAD, 3));
+        verify(changes).announce(List.of(new ReadModelChange("thread-status", THREAD, 3)));
     }
 
     @Test

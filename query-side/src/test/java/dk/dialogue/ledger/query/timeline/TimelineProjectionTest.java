@@ -47,9 +47,9 @@ class TimelineProjectionTest {
         assertThat(timeline.list(THREAD)).extracting(TimelineEntry::sequence, TimelineEntry::eventType)
                 .containsExactly(tuple(0L, "InvitationReceived"), tuple(1L, "MeetingAccepted"),
                         tuple(2L, "MeetingHeld"));
-        verify(changes).announce(new ReadModelChange("timeline", THREAD, 1));
-        verify(changes).announce(new ReadModelChange("timeline", THREAD, 2));
-        verify(changes).announce(new ReadModelChange("timeline", THREAD, 3));
+        verify(changes).announce(List.of(new ReadModelChange("timeline", THREAD, 1)));
+        verify(changes).announce(List.of(new ReadModelChange("timeline", THREAD, 2)));
+        verify(changes).announce(List.of(new ReadModelChange("timeline", THREAD, 3)));
     }
 
     @Test
@@ -86,9 +86,9 @@ class TimelineProjectionTest {
 
         assertThat(timeline.list(THREAD)).isEqualTo(before);
         assertThat(timeline.inserts).isEqualTo(3);
-        verify(changes).announce(new ReadModelChange("timeline", THREAD, 1));
-        verify(changes).announce(new ReadModelChange("timeline", THREAD, 2));
-        verify(changes).announce(new ReadModelChange("timeline", THREAD, 3));
+        verify(changes).announce(List.of(new ReadModelChange("timeline", THREAD, 1)));
+        verify(changes).announce(List.of(new ReadModelChange("timeline", THREAD, 2)));
+        verify(changes).announce(List.of(new ReadModelChange("timeline", THREAD, 3)));
         verifyNoMoreInteractions(changes);
     }
 
