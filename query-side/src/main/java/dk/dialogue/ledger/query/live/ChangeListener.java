@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Listens for the read-model changes every instance's projections announce on commit, and hands them to
- * this instance's live subscribers. One connection is kept for listening; it is re-opened when lost.
+ * this instance's live subscribers and waiting reads. One connection is kept for listening; it is re-opened when lost.
  */
 @Component
 public class ChangeListener implements SmartLifecycle {
@@ -29,14 +29,16 @@ public class ChangeListener implements SmartLifecycle {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final LiveUpdates updates;
+    private final ReadModelWaits waits;
     private final ObjectMapper json = new ObjectMapper();
     private volatile boolean running;
     private Thread thread;
 
-    public ChangeListener(DataSource dataSource, JdbcTemplate jdbc, LiveUpdates updates) {
+    public ChangeListener(DataSource dataSource, JdbcTemplate jdbc, LiveUpdates updates, ReadModelWaits waits) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.updates = updates;
+        this.waits = waits;
     }
 
     @Override
@@ -72,8 +74,10 @@ public class ChangeListener implements SmartLifecycle {
                     PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
                     if (received != null) {
                         for (PGNotification notification : received) {
-                            updates.deliver(json.readValue(notification.getParameter(), ReadModelChange.class),
-                                    this::partiesOf);
+                            ReadModelChange change = json.readValue(notification.getParameter(),
+                                    ReadModelChange.class);
+                            waits.changed(change);
+                            updates.deliver(change, this::partiesOf);
                         }
                     }
                 }

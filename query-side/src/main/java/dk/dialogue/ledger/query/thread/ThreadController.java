@@ -1,6 +1,7 @@
 package dk.dialogue.ledger.query.thread;
 
 import dk.dialogue.ledger.events.ThreadKind;
+import dk.dialogue.ledger.query.live.ReadModelWaits;
 import dk.dialogue.ledger.query.web.InvalidQuery;
 import dk.dialogue.ledger.query.web.NotFound;
 import dk.dialogue.ledger.query.web.ProjectionBehind;
@@ -14,7 +15,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -33,13 +33,18 @@ public class ThreadController {
 
     private static final int MAX_PAGE_SIZE = 100;
 
+    /** How long a read-your-writes read waits for an announcement before it looks again anyway. */
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(200);
+
     private final ThreadStatusRepository threads;
+    private final ReadModelWaits waits;
     private final Clock clock;
     private final Duration maxWait;
 
-    public ThreadController(ThreadStatusRepository threads, Clock clock,
+    public ThreadController(ThreadStatusRepository threads, ReadModelWaits waits, Clock clock,
                             @Value("${ledger.read-your-writes.max-wait:5s}") Duration maxWait) {
         this.threads = threads;
+        this.waits = waits;
         this.clock = clock;
         this.maxWait = maxWait;
     }
@@ -101,18 +106,24 @@ public class ThreadController {
         return threads.stats(today());
     }
 
-    /** Read-your-writes: polls the read model until it reaches the version, for at most the configured time. */
+    /**
+     * Read-your-writes: reads the read model again each time the thread's change is announced (and at least every
+     * {@link #LOOK_AGAIN}, should an announcement be lost with the listening connection), until it reaches the
+     * version or the configured time is up.
+     */
     private ThreadView awaitVersion(String threadId, long minVersion) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
+            ReadModelWaits.Wait change = waits.next(ThreadStatusProjection.GROUP, threadId);
             Optional<ThreadView> view = threads.find(threadId);
             if (view.isPresent() && view.get().version() >= minVersion) {
                 return view.get();
             }
-            if (System.nanoTime() > deadline) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || Thread.currentThread().isInterrupted()) {
                 throw new ProjectionBehind(threadId, minVersion, view.map(ThreadView::version).orElse(0L));
             }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            change.await(Duration.ofNanos(Math.min(left, LOOK_AGAIN.toNanos())));
         }
     }
 
