@@ -15,7 +15,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +55,8 @@ public final class Benchmark {
     private static final double MIN_SEARCH_RATE = 30;
     /** A command whose effect the read model has not shown after this long counts as a failed read. */
     private static final Duration LAG_GIVE_UP = Duration.ofSeconds(60);
+    /** Reads slower than this are listed with the time their command was acknowledged. */
+    private static final Duration SLOW_LAG = Duration.ofMillis(100);
     /** How long a backlog left by an overloaded step may take to drain before the next step starts anyway. */
     private static final Duration SETTLE_LIMIT = Duration.ofMinutes(3);
 
@@ -359,6 +363,7 @@ public final class Benchmark {
         settleProjections();
         measured("3 lag", String.format(Locale.ROOT, "%.0f commands/s", rate));
         Histogram lag = new ConcurrentHistogram(3);
+        List<String> slow = Collections.synchronizedList(new ArrayList<>());
         AtomicLong lagErrors = new AtomicLong();
         AtomicInteger pending = new AtomicInteger();
         AtomicLong acknowledged = new AtomicLong();
@@ -371,7 +376,12 @@ public final class Benchmark {
             URI uri = querySide.base().resolve("/api/threads/" + thread + "?minVersion=" + version);
             awaitVersion(uri, at + LAG_GIVE_UP.toNanos()).whenComplete((ok, failure) -> {
                 if (failure == null && ok) {
-                    lag.recordValue(Math.max(0, (System.nanoTime() - at) / 1_000));
+                    long micros = Math.max(0, (System.nanoTime() - at) / 1_000);
+                    lag.recordValue(micros);
+                    if (micros >= SLOW_LAG.toNanos() / 1_000) {
+                        slow.add(String.format(Locale.ROOT, "%.0f ms for %s v%d acknowledged at %s", micros / 1000.0,
+                                thread, version, LocalTime.now().minusNanos(micros * 1_000)));
+                    }
                 } else {
                     lagErrors.incrementAndGet();
                 }
@@ -387,6 +397,8 @@ public final class Benchmark {
         }
         commands.onAcknowledgement((thread, version, at) -> { });
         cpuUsed(String.format(Locale.ROOT, "3 lag at %.0f/s", rate), before, start);
+        // When they were acknowledged, to set beside the services' logs and flight recordings.
+        slow.forEach(read -> System.out.println("    slow read: " + read));
         double p99 = lag.getTotalCount() == 0 ? Double.NaN : lag.getValueAtPercentile(99) / 1000.0;
         report.add(Figure.plain("3 lag", String.format(Locale.ROOT, "projection lag p50 at %.0f commands/s", rate),
                 lag.getTotalCount() == 0 ? Double.NaN : lag.getValueAtPercentile(50) / 1000.0, "ms"));
