@@ -104,11 +104,11 @@ public class ThreadStatusProjection {
         private final Map<String, Pending> pending = new LinkedHashMap<>();
         private final BatchReads<ThreadView> stored = BatchReads.byThread(savepoints, repository::findAll,
                 repository::find);
-        private final BatchReads<String> texts = new BatchReads<>(savepoints, ThreadStatusProjection::letterTexts,
-                ThreadStatusProjection.this.texts::texts, sha256 -> Optional.of(ThreadStatusProjection.this.texts.text(sha256)));
+        private final BatchReads<String> letters = new BatchReads<>(savepoints, ThreadStatusProjection::letterTexts,
+                texts::texts, sha256 -> Optional.of(texts.text(sha256)));
 
         String text(String sha256) {
-            return texts.get(sha256).orElse("");
+            return letters.get(sha256).orElse("");
         }
     }
 
