@@ -3,7 +3,6 @@ package dk.dialogue.ledger.command.store;
 import dk.dialogue.ledger.events.upcasting.Upcasters;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -101,8 +100,8 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public Cache threadCache() {
-        return new WeakReferenceCache();
+    public Cache threadCache(@Value("${ledger.event-store.cached-threads:5000}") long cachedThreads) {
+        return new ThreadCache(cachedThreads);
     }
 
     @Bean

@@ -6,6 +6,8 @@ import dk.dialogue.ledger.command.idempotency.CommandMetadata;
 import dk.dialogue.ledger.command.idempotency.CommandOutcome;
 import dk.dialogue.ledger.command.idempotency.IdempotencyRecords;
 import dk.dialogue.ledger.command.idempotency.Replayed;
+import dk.dialogue.ledger.command.thread.StaleVersion;
+import dk.dialogue.ledger.command.thread.ThreadRuleViolation;
 import dk.dialogue.ledger.events.EventMetadata;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,6 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a command with the metadata every event must carry and retries it when another writer appended
  * to the same thread first (possible with several instances: each has its own aggregate cache and lock).
+ * A command the thread rejects is decided once more: the rejection evicted the thread from the cache, and
+ * the cached state may have missed what another instance appended (a proposal, a new version).
  */
 @Component
 public class CommandDispatcher {
@@ -56,6 +60,7 @@ public class CommandDispatcher {
     public CommandResult dispatch(Object command, String threadId, CommandRequest request, String requestLine,
                                   Object body) {
         MetaData metaData = MetaData.from(metaData(request, requestLine, body));
+        boolean decidedOnFreshState = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
@@ -66,6 +71,11 @@ public class CommandDispatcher {
                     throw new ConcurrentModification(threadId, attempt);
                 }
                 backOff(attempt);
+            } catch (ThreadRuleViolation | StaleVersion e) {
+                if (decidedOnFreshState) {
+                    throw e;
+                }
+                decidedOnFreshState = true;
             } catch (RuntimeException e) {
                 // A copy under the same key may have won while this one ran: answer as the copy did.
                 Optional<Replayed> earlier = request.idempotencyKey() == null ? Optional.empty()

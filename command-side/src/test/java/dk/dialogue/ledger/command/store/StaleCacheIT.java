@@ -58,8 +58,44 @@ class StaleCacheIT {
         assertThat(response.json().get("currentVersion").asLong()).isEqualTo(2);
     }
 
-    /** Copies the thread's last event as the next one, with a new id and letter text, straight into the table. */
-    private void appendAsAnotherInstanceWould(String threadId) {
+    @Test
+    void an_if_match_of_the_version_another_instance_wrote_is_decided_on_fresh_state_not_refused_by_the_cache() {
+        LedgerClient clerk = LedgerClient.as(port, "clerk");
+        String threadId = clerk.post("/api/threads", invitation("invitation cached before the other wrote")).json()
+                .get("threadId").asText();
+        appendAsAnotherInstanceWould(threadId);
+
+        Response response = clerk.post("/api/threads/" + threadId + "/letters", letter("decided on version 2"),
+                java.util.Map.of("If-Match", "\"2\""));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("version").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void a_correction_of_a_letter_another_instance_recorded_is_accepted_although_the_cached_thread_lacks_it() {
+        LedgerClient clerk = LedgerClient.as(port, "clerk");
+        String threadId = clerk.post("/api/threads", invitation("invitation cached before the other's letter")).json()
+                .get("threadId").asText();
+        String letterId = appendAsAnotherInstanceWould(threadId);
+
+        Response response = clerk.post("/api/threads/" + threadId + "/corrections", """
+                {"letterId": "%s", "reason": "wrong subject", "correctedLetter": {
+                  "letterDate": "2019-09-25", "references": [], "subject": "Written elsewhere, corrected",
+                  "senders": [%s], "signatories": [], "recipients": [], "attachments": [], "text": "corrected"}}"""
+                .formatted(letterId, dk.dialogue.ledger.command.support.Requests.BEU));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("version").asLong()).isEqualTo(3);
+    }
+
+    /**
+     * Copies the thread's last event as the next one, a letter with a new id and text, straight into the table.
+     *
+     * @return the letter's id
+     */
+    private String appendAsAnotherInstanceWould(String threadId) {
+        String letterId = UUID.randomUUID().toString();
         jdbc.update("""
                 INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                     time_stamp, payload_type, payload_revision, payload, meta_data)
@@ -71,6 +107,7 @@ class StaleCacheIT {
                     meta_data
                 FROM domain_event_entry WHERE aggregate_identifier = ?
                 ORDER BY sequence_number DESC LIMIT 1""",
-                UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(), threadId);
+                UUID.randomUUID().toString(), letterId, UUID.randomUUID().toString(), threadId);
+        return letterId;
     }
 }
