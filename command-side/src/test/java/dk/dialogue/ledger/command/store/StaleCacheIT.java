@@ -46,13 +46,7 @@ class StaleCacheIT {
 
     @Test
     void a_stale_if_match_against_a_thread_changed_elsewhere_is_412_not_a_silent_retry() {
-        LedgerClient clerk = LedgerClient.as(port, "clerk");
-        String threadId = clerk.post("/api/threads", invitation("invitation with if-match elsewhere")).json()
-                .get("threadId").asText();
-        appendAsAnotherInstanceWould(threadId);
-
-        Response response = clerk.post("/api/threads/" + threadId + "/letters", letter("decided on version 1"),
-                java.util.Map.of("If-Match", "\"1\""));
+        Response response = letterAfterAnotherInstanceWrote("invitation with if-match elsewhere", 1);
 
         assertThat(response.status()).isEqualTo(412);
         assertThat(response.json().get("currentVersion").asLong()).isEqualTo(2);
@@ -60,16 +54,19 @@ class StaleCacheIT {
 
     @Test
     void an_if_match_of_the_version_another_instance_wrote_is_decided_on_fresh_state_not_refused_by_the_cache() {
-        LedgerClient clerk = LedgerClient.as(port, "clerk");
-        String threadId = clerk.post("/api/threads", invitation("invitation cached before the other wrote")).json()
-                .get("threadId").asText();
-        appendAsAnotherInstanceWould(threadId);
-
-        Response response = clerk.post("/api/threads/" + threadId + "/letters", letter("decided on version 2"),
-                java.util.Map.of("If-Match", "\"2\""));
+        Response response = letterAfterAnotherInstanceWrote("invitation cached before the other wrote", 2);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("version").asLong()).isEqualTo(3);
+    }
+
+    /** Opens a thread here (so it is cached at version 1), appends elsewhere, then sends a letter with If-Match. */
+    private Response letterAfterAnotherInstanceWrote(String invitationText, long ifMatch) {
+        LedgerClient clerk = LedgerClient.as(port, "clerk");
+        String threadId = clerk.post("/api/threads", invitation(invitationText)).json().get("threadId").asText();
+        appendAsAnotherInstanceWould(threadId);
+        return clerk.post("/api/threads/" + threadId + "/letters", letter("decided on version " + ifMatch),
+                java.util.Map.of("If-Match", "\"" + ifMatch + "\""));
     }
 
     @Test
