@@ -48,8 +48,8 @@ public class SecurityConfiguration {
     private static final List<String> ROLES = List.of(CLERK, "AUDITOR", "DASHBOARD", "SUBSCRIBER");
 
     /**
-     * No observation around each security filter, authentication and authorization: they cost about 8 % of a
-     * command's request-thread samples (JFR), and the HTTP server metrics already time every request.
+     * No observation around each security filter, authentication and authorization: they took about 8 % of the
+     * command side's request-thread samples (JFR), and the HTTP server metrics already time every request.
      */
     @Bean
     public SecurityObservationSettings securityObservationSettings() {
