@@ -41,27 +41,30 @@ public class CommitOrderEventStorageEngine extends JdbcEventStorageEngine {
     private final ConnectionProvider connections;
     private final TransactionManager transactions;
     private final EventArrivals arrivals;
+    private final SharedDecoding decoding;
 
-    public CommitOrderEventStorageEngine(JdbcEventStorageEngine.Builder builder, String table,
-                                         ConnectionProvider connections, TransactionManager transactions,
-                                         EventArrivals arrivals) {
+    CommitOrderEventStorageEngine(JdbcEventStorageEngine.Builder builder, String table,
+                                  ConnectionProvider connections, TransactionManager transactions,
+                                  EventArrivals arrivals, SharedDecoding decoding) {
         super(builder);
         this.table = table;
         this.connections = connections;
         this.transactions = transactions;
         this.arrivals = arrivals;
+        this.decoding = decoding;
     }
 
     /**
      * A stream that may block is the one the embedded event store's tail reader follows (its other streams, and
      * rebuilds, never block): each of its events signals {@link EventArrivals} once the reader has taken it into
-     * the store's shared cache, where the processors' streams then find it.
+     * the store's shared cache, where the processors' streams then find it. The other streams, each a
+     * processor's own, decode every event once for all of them ({@link SharedDecoding}).
      */
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
         Stream<? extends TrackedEventMessage<?>> events = super.readEvents(trackingToken, mayBlock);
         if (!mayBlock) {
-            return events;
+            return decoding.share(events);
         }
         Spliterator<? extends TrackedEventMessage<?>> source = events.spliterator();
         Spliterator<TrackedEventMessage<?>> signalling = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,

@@ -2,6 +2,7 @@ package dk.dialogue.ledger.query.eventstore;
 
 import dk.dialogue.ledger.events.EventJson;
 import dk.dialogue.ledger.events.upcasting.Upcasters;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -64,7 +65,9 @@ public class EventStoreConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  @Value("${ledger.event-store.table:public.domain_event_entry}") String table,
                                                  @Value("${ledger.event-store.batch-size:500}") int batchSize,
-                                                 EventArrivals arrivals) {
+                                                 @Value("${ledger.event-store.shared-decoded-events:10000}")
+                                                 int sharedDecodedEvents,
+                                                 EventArrivals arrivals, MeterRegistry meters) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
@@ -73,7 +76,8 @@ public class EventStoreConfiguration {
                 .dataType(byte[].class)
                 .upcasterChain(new EventUpcasterChain(Upcasters.all()))
                 .batchSize(batchSize);
-        return new CommitOrderEventStorageEngine(builder, table, connections, transactions, arrivals);
+        return new CommitOrderEventStorageEngine(builder, table, connections, transactions, arrivals,
+                new SharedDecoding(sharedDecodedEvents, meters));
     }
 
     @Bean
