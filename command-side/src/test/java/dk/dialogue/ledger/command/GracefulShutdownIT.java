@@ -72,9 +72,10 @@ class GracefulShutdownIT {
                         try {
                             HttpResponse<String> answer = post(http, service, "/api/threads/"
                                     + threads.get(number % THREADS) + "/letters", Requests.letter("Svar " + number), key);
-                            outcomes.add(new Outcome(key, sent, System.nanoTime(), answer.statusCode()));
+                            outcomes.add(new Outcome(key, sent, System.nanoTime(), answer.statusCode(),
+                                    answer.statusCode() == 200 ? "" : answer.headers().map() + " " + answer.body()));
                         } catch (IOException e) {
-                            outcomes.add(new Outcome(key, sent, System.nanoTime(), 0));
+                            outcomes.add(new Outcome(key, sent, System.nanoTime(), 0, e.toString()));
                         }
                     }
                     return null;
@@ -99,7 +100,8 @@ class GracefulShutdownIT {
             assertThat(dataDir.resolve("postmaster.pid")).as("the embedded PostgreSQL was stopped cleanly")
                     .doesNotExist();
             List<Outcome> answered = outcomes.stream().filter(outcome -> outcome.status() != 0).toList();
-            assertThat(answered).extracting(Outcome::status).as("answers").allMatch(status -> status == 200 || status == 503);
+            assertThat(answered).as("answers other than 200 and 503; console:%n%s", console)
+                    .allMatch(outcome -> outcome.status() == 200 || outcome.status() == 503);
             long inFlightAtSigterm = answered.stream()
                     .filter(outcome -> outcome.sent() < sigtermAt && outcome.answered() > sigtermAt).count();
             assertThat(inFlightAtSigterm).as("commands in flight at SIGTERM that were answered").isPositive();
@@ -149,6 +151,7 @@ class GracefulShutdownIT {
     }
 
     /** One command: its key, when it was sent and answered (nanoTime), and the status (0: no answer). */
-    private record Outcome(String key, long sent, long answered, int status) {
+    /** @param answer what came back when it was not a 200: headers and body, or the client's exception */
+    private record Outcome(String key, long sent, long answered, int status, String answer) {
     }
 }
