@@ -1,8 +1,5 @@
 package dk.dialogue.ledger.query.feed;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.dialogue.ledger.events.EventJson;
 import dk.dialogue.ledger.events.EventMetadata;
 import dk.dialogue.ledger.events.InvitationReceived;
 import dk.dialogue.ledger.events.ThreadEvent;
@@ -19,6 +16,8 @@ import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,21 +31,27 @@ import org.springframework.stereotype.Component;
 public class FeedWriter {
 
     public static final String GROUP = "feed";
-    private static final ObjectMapper JSON = EventJson.objectMapper();
 
     private final JdbcTemplate jdbc;
+    private final Serializer events;
 
-    public FeedWriter(JdbcTemplate jdbc) {
+    /**
+     * @param events the serializer the event store reads with, so that each event's JSON is taken as it was stored
+     *               (after upcasting) instead of being written again
+     */
+    public FeedWriter(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @EventHandler
-    void on(ThreadEvent event, DomainEventMessage<?> message) throws JsonProcessingException {
+    void on(ThreadEvent event, DomainEventMessage<?> message) {
         Object correlation = message.getMetaData().get(EventMetadata.CORRELATION_ID);
         Entry entry = new Entry(message.getIdentifier(), FeedTypes.of(event.getClass()), event.threadId().value(),
                 message.getSequenceNumber(), Timestamp.from(EventInfos.of(message).recordedAt()),
                 event.businessDate() == null ? null : Date.valueOf(event.businessDate()),
-                correlation == null ? null : correlation.toString(), JSON.writeValueAsString(event),
+                correlation == null ? null : correlation.toString(),
+                message.serializePayload(events, String.class).getData(),
                 event instanceof InvitationReceived opened
                         ? Stream.concat(opened.inviting().stream(), opened.invited().stream()).map(PartyIds::of)
                         .distinct().toList()

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.dialogue.ledger.events.EventJson;
+import dk.dialogue.ledger.events.ThreadEvent;
 import dk.dialogue.ledger.query.support.Courses;
 import dk.dialogue.ledger.query.support.EventStoreWriter;
 import dk.dialogue.ledger.query.support.QuerySideIntegrationTest;
@@ -12,9 +16,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +35,8 @@ import org.springframework.http.ResponseEntity;
 
 @QuerySideIntegrationTest
 class FeedIT {
+
+    private static final ObjectMapper JSON = EventJson.objectMapper();
 
     @LocalServerPort
     int port;
@@ -63,6 +71,31 @@ class FeedIT {
         ResponseEntity<String> raw = subscriber.getForEntity("/api/feed?limit=1", String.class);
         assertThat(raw.getHeaders().getContentType().toString()).startsWith("application/cloudevents-batch+json");
         assertThat(raw.getHeaders().getETag()).as("a page is named by its cursor, not hashed").isNull();
+    }
+
+    @Test
+    void an_events_data_is_its_json_as_stored_not_written_again() throws Exception {
+        EventStoreWriter store = new EventStoreWriter(dataSource);
+        String visit = UUID.randomUUID().toString();
+        ThreadEvent opening = Courses.visit(visit, null).get(0);
+        ObjectNode written = (ObjectNode) JSON.valueToTree(opening);
+        List<String> fields = new ArrayList<>();
+        written.fieldNames().forEachRemaining(fields::add);
+        ObjectNode reversed = JSON.createObjectNode();
+        Collections.reverse(fields);
+        fields.forEach(field -> reversed.set(field, written.get(field)));
+        try (Connection connection = dataSource.getConnection()) {
+            store.insert(connection, opening, 0, JSON.writeValueAsBytes(reversed));
+        }
+        TestRestTemplate subscriber = http.withBasicAuth("subscriber", "subscriber");
+
+        JsonNode data = awaitAll(subscriber, visit, 1).stream().filter(e -> e.get("subject").asText().equals(visit))
+                .findFirst().orElseThrow().get("data");
+
+        List<String> served = new ArrayList<>();
+        data.fieldNames().forEachRemaining(served::add);
+        assertThat(served).containsExactlyElementsOf(fields);
+        assertThat(data).isEqualTo(written);
     }
 
     @Test

@@ -56,6 +56,15 @@ public final class EventStoreWriter {
     }
 
     public void insert(Connection connection, ThreadEvent event, long sequence) throws SQLException {
+        try {
+            insert(connection, event, sequence, JSON.writeValueAsBytes(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Appends {@code event} with {@code payload} as its stored JSON, however that is written. */
+    public void insert(Connection connection, ThreadEvent event, long sequence, byte[] payload) throws SQLException {
         Instant now = Instant.now();
         Map<String, Object> metaData = new LinkedHashMap<>();
         metaData.put(EventMetadata.RECORDED_AT, now.toString());
@@ -71,7 +80,7 @@ public final class EventStoreWriter {
             insert.setString(4, now.toString());
             insert.setString(5, event.getClass().getName());
             insert.setString(6, event.getClass().getAnnotation(Revision.class).value());
-            insert.setBytes(7, JSON.writeValueAsBytes(event));
+            insert.setBytes(7, payload);
             insert.setBytes(8, JSON.writeValueAsBytes(metaData));
             insert.executeUpdate();
         } catch (JsonProcessingException e) {
