@@ -39,7 +39,12 @@ final class SharedDecoding {
 
     SharedDecoding(int capacity, MeterRegistry meters) {
         this.capacity = capacity;
-        this.read = new LinkedHashMap<>(Math.max(16, capacity * 4 / 3 + 1));
+        this.read = new LinkedHashMap<>(Math.max(16, capacity * 4 / 3 + 1)) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<TrackingToken, List<TrackedEventMessage<?>>> eldest) {
+                return size() > capacity;
+            }
+        };
         this.shared = Counter.builder("ledger.event.decoding").tag("result", "shared")
                 .description("stored events a processor's own stream took from another stream").register(meters);
         this.own = Counter.builder("ledger.event.decoding").tag("result", "own")
@@ -64,9 +69,6 @@ final class SharedDecoding {
                 return known;
             }
             read.put(position, stored);
-            if (read.size() > capacity) {
-                read.remove(read.keySet().iterator().next());
-            }
         }
         own.increment();
         return stored;
