@@ -33,9 +33,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SIGTERM while commands are in flight: the packaged command side (with its embedded PostgreSQL) finishes every
- * command it accepted and answers it, refuses the rest before doing anything, then closes the database after
- * the application and exits 0. Each client keeps sending until the service is gone; afterwards the store must
- * hold every acknowledged command once and no command whose client got no answer.
+ * command it accepted and answers it, refuses the rest before doing anything (with a 503 problem, or by not
+ * accepting the connection), then closes the database after the application and exits 0. Each client keeps
+ * sending until the service is gone; afterwards the store must hold every acknowledged command once and no command
+ * whose client got no answer.
  */
 class GracefulShutdownIT {
 
@@ -102,6 +103,9 @@ class GracefulShutdownIT {
             List<Outcome> answered = outcomes.stream().filter(outcome -> outcome.status() != 0).toList();
             assertThat(answered).as("answers other than 200 and 503; console:%n%s", console)
                     .allMatch(outcome -> outcome.status() == 200 || outcome.status() == 503);
+            List<Outcome> refused = answered.stream().filter(outcome -> outcome.status() == 503).toList();
+            assertThat(refused).as("refusals are the application's problem answers, not the web server's pages")
+                    .allMatch(outcome -> outcome.answer().contains("application/problem+json"));
             long inFlightAtSigterm = answered.stream()
                     .filter(outcome -> outcome.sent() < sigtermAt && outcome.answered() > sigtermAt).count();
             assertThat(inFlightAtSigterm).as("commands in flight at SIGTERM that were answered").isPositive();
@@ -113,8 +117,8 @@ class GracefulShutdownIT {
             List<String> unanswered = outcomes.stream().filter(outcome -> outcome.status() == 0).map(Outcome::key).toList();
             assertThat(unanswered).as("commands whose client got no answer were not recorded")
                     .noneMatch(stored::containsKey);
-            System.out.printf("GracefulShutdownIT: %d acknowledged (%d of them in flight at SIGTERM), %d refused "
-                    + "before they started%n", acknowledged.size(), inFlightAtSigterm, unanswered.size());
+            System.out.printf("GracefulShutdownIT: %d acknowledged (%d of them in flight at SIGTERM), %d refused with "
+                    + "503, %d unanswered%n", acknowledged.size(), inFlightAtSigterm, refused.size(), unanswered.size());
         }
     }
 

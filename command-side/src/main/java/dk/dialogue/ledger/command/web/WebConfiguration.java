@@ -7,12 +7,17 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Registers the command context resolver, strict JSON input, and the clock every timestamp at the edge comes from. */
+/**
+ * Registers the command context resolver, strict JSON input, the clock every timestamp at the edge comes from, and the
+ * Tomcat protocol that lets the application answer requests read during shutdown.
+ */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
 
@@ -38,6 +43,11 @@ public class WebConfiguration implements WebMvcConfigurer {
             mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
             mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         });
+    }
+
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> drainingProtocol() {
+        return factory -> factory.setProtocol(DrainingHttp11NioProtocol.class.getName());
     }
 
     @Bean
