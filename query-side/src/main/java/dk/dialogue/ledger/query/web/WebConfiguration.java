@@ -9,18 +9,25 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
-/** ETags on every read, and the clock. */
+/** ETags on every read, the clock, and the Tomcat protocol that lets the application answer during shutdown. */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
 
     /** Deadlines and business dates are Copenhagen dates. */
     public static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> drainingProtocol() {
+        return factory -> factory.setProtocol(DrainingHttp11NioProtocol.class.getName());
+    }
 
     @Bean
     @ConditionalOnMissingBean
