@@ -22,48 +22,51 @@ import org.springframework.stereotype.Component;
 
 /**
  * How far each projection is behind the event store, across all instances (from the shared tokens):
- * {@code ledger.processor.lag.events} and {@code ledger.processor.lag.seconds} (age of the oldest event not
- * yet processed), and {@code ledger.processor.dead.letters}. Refreshed every few seconds, not per scrape.
+ * {@code ledger.processor.lag.events} (counted up to {@code ledger.processing.lag-count-cap}),
+ * {@code ledger.processor.lag.seconds} (age of the next event to process, the oldest pending one in commit order),
+ * and {@code ledger.processor.dead.letters}. Refreshed every few seconds, not per scrape. The count reads only the
+ * commit-order index, and the age one row: a processor far behind (a replay) must not make this a full scan.
  */
 @Component
 public class ProcessorLag {
-
-    /** Counting stops here: beyond it, "very far behind" is all an operator needs to know. */
-    private static final long COUNT_CAP = 1_000_000;
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final String table;
+    private final String pending;
+    private final long countCap;
     private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
 
     public ProcessorLag(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
                         MeterRegistry meters, Clock clock,
-                        @Value("${ledger.event-store.table:public.domain_event_entry}") String table) {
+                        @Value("${ledger.event-store.table:public.domain_event_entry}") String table,
+                        // Beyond it, "very far behind" is all an operator needs to know.
+                        @Value("${ledger.processing.lag-count-cap:100000}") long countCap) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.meters = meters;
         this.clock = clock;
-        this.table = table;
+        this.pending = " FROM " + table + " WHERE (tx_id, global_index) > (?::text::xid8, ?)"
+                + " AND tx_id < pg_snapshot_xmin(pg_current_snapshot())";
+        this.countCap = countCap;
     }
 
     @Scheduled(fixedDelayString = "${ledger.processing.lag-refresh:5s}")
     public void refresh() {
         for (String processor : processing.eventProcessors().keySet()) {
             CommitOrderToken position = lowestToken(processor);
-            List<Map<String, Object>> behind = jdbc.queryForList("SELECT count(*) AS events, min(time_stamp) AS oldest "
-                    + "FROM (SELECT time_stamp FROM " + table + " WHERE (tx_id, global_index) > (?::text::xid8, ?) "
-                    + "AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) LIMIT " + COUNT_CAP + ") pending",
-                    Long.toString(position.txId()), position.globalIndex());
-            long events = ((Number) behind.get(0).get("events")).longValue();
-            Object oldest = behind.get(0).get("oldest");
-            long seconds = oldest == null ? 0
-                    : Math.max(0, Duration.between(Instant.parse(oldest.toString()), clock.instant()).toSeconds());
+            Object[] after = {Long.toString(position.txId()), position.globalIndex()};
+            long events = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1" + pending + " LIMIT " + countCap
+                    + ") counted", Long.class, after);
+            List<String> next = jdbc.queryForList("SELECT time_stamp" + pending + " ORDER BY tx_id, global_index "
+                    + "LIMIT 1", String.class, after);
+            long seconds = next.isEmpty() ? 0
+                    : Math.max(0, Duration.between(Instant.parse(next.get(0)), clock.instant()).toSeconds());
             gauge("ledger.processor.lag.events", processor, "events not yet processed").set(events);
-            gauge("ledger.processor.lag.seconds", processor, "age of the oldest event not yet processed").set(seconds);
+            gauge("ledger.processor.lag.seconds", processor, "age of the next event to process").set(seconds);
             processing.deadLetterQueue(processor).ifPresent(queue ->
                     gauge("ledger.processor.dead.letters", processor, "events in the dead-letter queue")
                             .set(queue.size()));
