@@ -61,8 +61,8 @@ public class ProcessorLag {
             Object[] after = {Long.toString(position.txId()), position.globalIndex()};
             long events = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1" + pending + " LIMIT " + countCap
                     + ") counted", Long.class, after);
-            List<String> next = jdbc.queryForList("SELECT time_stamp" + pending + " ORDER BY tx_id, global_index "
-                    + "LIMIT 1", String.class, after);
+            List<String> next = events == 0 ? List.of() : jdbc.queryForList("SELECT time_stamp" + pending
+                    + " ORDER BY tx_id, global_index LIMIT 1", String.class, after);
             long seconds = next.isEmpty() ? 0
                     : Math.max(0, Duration.between(Instant.parse(next.get(0)), clock.instant()).toSeconds());
             gauge("ledger.processor.lag.events", processor, "events not yet processed").set(events);
