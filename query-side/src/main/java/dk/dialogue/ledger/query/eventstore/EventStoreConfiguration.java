@@ -60,14 +60,13 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(ConnectionProvider connections, TransactionManager transactions,
-                                                 Serializer serializer,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 @Value("${ledger.event-store.table:public.domain_event_entry}") String table,
-                                                 @Value("${ledger.event-store.batch-size:500}") int batchSize,
-                                                 @Value("${ledger.event-store.shared-decoded-events:10000}")
-                                                 int sharedDecodedEvents,
-                                                 EventArrivals arrivals, MeterRegistry meters) {
+    public CommitOrderEventStorageEngine eventStorageEngine(
+            ConnectionProvider connections, TransactionManager transactions, Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            @Value("${ledger.event-store.table:public.domain_event_entry}") String table,
+            @Value("${ledger.event-store.batch-size:500}") int batchSize,
+            @Value("${ledger.event-store.shared-decoded-events:10000}") int sharedDecodedEvents,
+            EventArrivals arrivals, MeterRegistry meters) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)

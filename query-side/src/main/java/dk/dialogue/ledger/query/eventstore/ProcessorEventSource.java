@@ -3,6 +3,7 @@ package dk.dialogue.ledger.query.eventstore;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -11,16 +12,36 @@ import org.axonframework.messaging.StreamableMessageSource;
 
 /**
  * The event source of the query side's processors: the embedded event store's streams, which also call the
- * processor back as soon as new events arrive (see {@link EventArrivals}).
+ * processor back as soon as new events arrive (see {@link EventArrivals}). A processor's view of it can be held
+ * back: its streams then offer nothing, for as long as its read model is built another way.
  */
 public final class ProcessorEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
+    /** How often a held-back stream asked to wait for events looks whether it still is. */
+    private static final long HELD_BACK_CHECK_MILLIS = 50;
+
     private final EmbeddedEventStore store;
     private final EventArrivals arrivals;
+    private final BooleanSupplier heldBack;
 
     public ProcessorEventSource(EmbeddedEventStore store, EventArrivals arrivals) {
+        this(store, arrivals, () -> false);
+    }
+
+    private ProcessorEventSource(EmbeddedEventStore store, EventArrivals arrivals, BooleanSupplier heldBack) {
         this.store = store;
         this.arrivals = arrivals;
+        this.heldBack = heldBack;
+    }
+
+    /** This source as seen by a processor whose streams offer no events while {@code heldBack} is true. */
+    public ProcessorEventSource heldBackWhile(BooleanSupplier heldBack) {
+        return new ProcessorEventSource(store, arrivals, heldBack);
+    }
+
+    /** Calls the processors' streams back, as new events do: for one no longer held back. */
+    public void wakeUp() {
+        arrivals.signal();
     }
 
     @Override
@@ -54,21 +75,32 @@ public final class ProcessorEventSource implements StreamableMessageSource<Track
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            return delegate.peek();
+            return heldBack.getAsBoolean() ? Optional.empty() : delegate.peek();
         }
 
         @Override
         public boolean hasNextAvailable() {
-            return delegate.hasNextAvailable();
+            return !heldBack.getAsBoolean() && delegate.hasNextAvailable();
         }
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            return delegate.hasNextAvailable(timeout, unit);
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            while (heldBack.getAsBoolean()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                Thread.sleep(Math.min(HELD_BACK_CHECK_MILLIS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))));
+            }
+            return delegate.hasNextAvailable((int) Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            while (heldBack.getAsBoolean()) {
+                Thread.sleep(HELD_BACK_CHECK_MILLIS);
+            }
             return delegate.nextAvailable();
         }
 

@@ -1,13 +1,19 @@
 package dk.dialogue.ledger.query.rebuild;
 
 import dk.dialogue.ledger.events.ThreadEvent;
+import dk.dialogue.ledger.query.eventstore.CommitOrderEventStorageEngine;
 import dk.dialogue.ledger.query.eventstore.CommitOrderToken;
+import dk.dialogue.ledger.query.eventstore.ThreadPosition;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,17 +22,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.serialization.SerializedObject;
@@ -34,6 +44,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -60,13 +71,16 @@ public class ProjectionRebuilder {
     private static final String SHADOW = "_next";
     private static final String RETIRED = "_old";
     private static final String CERTIFY = "_cert";
+    /** The advisory lock instances hold, one at a time, while they build read models initially. */
+    private static final long INITIAL_BUILD_LOCK = 0x4c65646765724942L;
     /** Differing rows shown per table and direction; the counts are complete. */
     private static final int EXAMPLES = 20;
 
     private final Map<String, Rebuildable> projections;
-    private final EventStorageEngine events;
+    private final CommitOrderEventStorageEngine events;
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final Serializer serializer;
     private final Clock clock;
@@ -80,7 +94,7 @@ public class ProjectionRebuilder {
     });
     private final Map<String, AtomicReference<RebuildProgress>> progress = new ConcurrentHashMap<>();
 
-    public ProjectionRebuilder(List<Rebuildable> projections, EventStorageEngine events,
+    public ProjectionRebuilder(List<Rebuildable> projections, CommitOrderEventStorageEngine events,
                                EventProcessingConfiguration processing, JdbcTemplate jdbc,
                                PlatformTransactionManager transactionManager, Serializer serializer,
                                Clock clock,
@@ -91,6 +105,7 @@ public class ProjectionRebuilder {
         this.events = events;
         this.processing = processing;
         this.jdbc = jdbc;
+        this.dataSource = jdbc.getDataSource();
         this.transactions = new TransactionTemplate(transactionManager);
         this.serializer = serializer;
         this.clock = clock;
@@ -107,13 +122,29 @@ public class ProjectionRebuilder {
     public synchronized boolean start(String group) {
         Rebuildable projection = projection(group);
         AtomicReference<RebuildProgress> state = progress.computeIfAbsent(group, this::registerGauges);
-        if (state.get() != null && state.get().finishedAt() == null) {
+        if (running(state)) {
             return false;
         }
-        state.set(new RebuildProgress(group, "RUNNING", 0, visibleEvents(), 0, 0, null, 0, clock.instant(), null,
-                null));
+        state.set(starting(group, "RUNNING"));
         worker.submit(() -> run(projection, state));
         return true;
+    }
+
+    /**
+     * In the background, builds those of these read models whose processors have never processed anything (every
+     * token still at the start of a history that is not empty) in one pass over the history. Instances starting
+     * together take turns (a database lock): the history is built once, and the others then find their tokens
+     * moved. {@code opened} is told each projection (built, not needing it, or failed) just before its processor
+     * may go on: from where the build stopped, or else from where its tokens are.
+     */
+    public void buildInitially(List<String> groups, Consumer<String> opened) {
+        worker.submit(() -> {
+            try {
+                build(groups, opened);
+            } finally {
+                groups.forEach(opened);
+            }
+        });
     }
 
     public RebuildProgress progress(String group) {
@@ -130,55 +161,158 @@ public class ProjectionRebuilder {
         return projection;
     }
 
+    private static boolean running(AtomicReference<RebuildProgress> state) {
+        return state.get() != null && state.get().finishedAt() == null;
+    }
+
+    private RebuildProgress starting(String group, String phase) {
+        return new RebuildProgress(group, phase, 0, visibleEvents(), 0, 0, null, 0, clock.instant(), null, null);
+    }
+
     private void run(Rebuildable projection, AtomicReference<RebuildProgress> state) {
-        String group = projection.group();
+        Target target = new Target(projection, state);
         try {
             createShadow(projection, SHADOW);
-            Rebuildable.Projector shadow = projection.into(SHADOW);
-            Set<String> failedThreads = ConcurrentHashMap.newKeySet();
-            TrackingToken position = fill(shadow, state, failedThreads);
-            update(state, "SWITCHING", 0, failedThreads.size());
-            switchOver(projection, shadow, position, state, failedThreads);
-            RebuildProgress done = update(state, "DONE", 0, failedThreads.size());
-            state.set(new RebuildProgress(group, "DONE", done.processed(), done.processed(), 100, done.eventsPerSecond(),
-                    0L, failedThreads.size(), done.startedAt(), clock.instant(), null));
-            log(state.get());
+            TrackingToken position = fill(List.of(target), SHADOW);
+            switchOver(target, position, heldBack -> {
+            }, () -> {
+            });
+            done(target);
         } catch (RuntimeException e) {
-            LOG.error("Rebuild of {} failed; the live read model is untouched", group, e);
-            RebuildProgress failed = state.get();
-            state.set(new RebuildProgress(group, "FAILED", failed.processed(), failed.total(), failed.percent(),
-                    failed.eventsPerSecond(), null, failed.failedThreads(), failed.startedAt(), clock.instant(),
-                    e.getMessage()));
-            dropTables(projection, SHADOW);
+            failed(target, e);
         }
     }
 
-    /** Projects the whole history into the shadow, a batch per transaction; returns the position reached. */
-    private TrackingToken fill(Rebuildable.Projector shadow, AtomicReference<RebuildProgress> state,
-                               Set<String> failedThreads) {
-        TrackingToken position = CommitOrderToken.TAIL;
+    private void build(List<String> groups, Consumer<String> opened) {
+        List<Target> targets = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            lock(connection, true);
+            try {
+                boolean empty = events.createHeadToken().equals(CommitOrderToken.TAIL);
+                for (String group : groups) {
+                    if (!empty && neverProcessed(group)) {
+                        AtomicReference<RebuildProgress> state = progress.computeIfAbsent(group, this::registerGauges);
+                        state.set(starting(group, "INITIAL_BUILD"));
+                        targets.add(new Target(projection(group), state));
+                    } else {
+                        opened.accept(group);
+                    }
+                }
+                if (targets.isEmpty()) {
+                    return;
+                }
+                LOG.info("Initial build of {}: the history thread by thread, then in commit order",
+                        targets.stream().map(Target::group).toList());
+                targets.forEach(target -> createShadow(target.projection(), SHADOW));
+                TrackingToken position = fill(targets, SHADOW);
+                for (Target target : targets) {
+                    switchOver(target, position, this::deadLetter, () -> opened.accept(target.group()));
+                    done(target);
+                }
+            } finally {
+                lock(connection, false);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("Initial build of {} failed", groups, e);
+            targets.stream().filter(target -> running(target.state())).forEach(target -> failed(target, e));
+        }
+    }
+
+    private static void lock(Connection connection, boolean take) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute((take ? "SELECT pg_advisory_lock(" : "SELECT pg_advisory_unlock(") + INITIAL_BUILD_LOCK
+                    + ")");
+        }
+    }
+
+    /** Whether every token of the processor is still where an unprocessed history starts. */
+    private boolean neverProcessed(String group) {
+        List<CommitOrderToken> tokens = jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
+                (rs, n) -> liveToken(rs.getBytes(1), rs.getString(2)), group);
+        return !tokens.isEmpty() && tokens.stream().allMatch(CommitOrderToken.TAIL::equals);
+    }
+
+    /**
+     * The events an initial build held back go to the live dead-letter queue, as if the processor had met
+     * them: the thread then waits there, and its later events join it, until retried or evicted.
+     */
+    private void deadLetter(Target target) {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(target.group()).orElse(null);
+        if (queue == null || target.heldBack().isEmpty()) {
+            return;
+        }
+        target.heldBack().forEach((thread, letters) -> letters.forEach(letter -> queue.enqueue(thread, letter)));
+    }
+
+    private void done(Target target) {
+        RebuildProgress done = update(target, "DONE", 0);
+        target.state().set(new RebuildProgress(target.group(), "DONE", done.processed(), done.processed(), 100,
+                done.eventsPerSecond(), 0L, target.heldBack().size(), done.startedAt(), clock.instant(), null));
+        log(target.state().get());
+    }
+
+    private void failed(Target target, Exception e) {
+        LOG.error("Rebuild of {} failed; the live read model is untouched", target.group(), e);
+        RebuildProgress failed = target.state().get();
+        target.state().set(new RebuildProgress(target.group(), "FAILED", failed.processed(), failed.total(),
+                failed.percent(), failed.eventsPerSecond(), null, target.heldBack().size(), failed.startedAt(),
+                clock.instant(), e.getMessage()));
+        dropTables(target.projection(), SHADOW);
+    }
+
+    /**
+     * Projects the whole history into the targets' tables: first thread by thread up to the head of the store
+     * when it begins (each thread's rows are then written once per batch, not once per event), then in commit
+     * order from there, a batch per transaction; returns the position reached.
+     */
+    private TrackingToken fill(List<Target> targets, String suffix) {
+        targets.forEach(target -> target.open(suffix));
+        CommitOrderToken head = events.createHeadToken();
         Instant lastLog = clock.instant();
+        ThreadPosition after = ThreadPosition.START;
+        while (true) {
+            ThreadPosition from = after;
+            ThreadPosition reached = transactions.execute(status -> {
+                List<TrackedEventMessage<?>> batch = events.readInThreadOrder(head, from, batchSize);
+                project(targets, batch);
+                return batch.isEmpty() ? from : threadPosition(batch.get(batch.size() - 1));
+            });
+            if (reached.equals(after)) {
+                break;
+            }
+            after = reached;
+            lastLog = logEvery5s(targets, lastLog);
+        }
+        TrackingToken position = head;
         while (true) {
             TrackingToken from = position;
-            TrackingToken reached = transactions.execute(status -> projectBatch(shadow, from, null, state,
-                    failedThreads));
+            TrackingToken reached = transactions.execute(status -> projectBatch(targets, from, null));
             if (reached.equals(position)) {
                 return position;
             }
             position = reached;
-            if (Duration.between(lastLog, clock.instant()).toSeconds() >= 5) {
-                lastLog = clock.instant();
-                log(state.get());
-            }
+            lastLog = logEvery5s(targets, lastLog);
         }
     }
 
+    private Instant logEvery5s(List<Target> targets, Instant lastLog) {
+        if (Duration.between(lastLog, clock.instant()).toSeconds() < 5) {
+            return lastLog;
+        }
+        targets.forEach(target -> log(target.state().get()));
+        return clock.instant();
+    }
+
+    private static ThreadPosition threadPosition(TrackedEventMessage<?> message) {
+        DomainEventMessage<?> domain = (DomainEventMessage<?>) message;
+        return new ThreadPosition(domain.getAggregateIdentifier(), domain.getSequenceNumber());
+    }
+
     /** Projects batch after batch in the caller's transaction until nothing is left (up to {@code until} if given). */
-    private TrackingToken catchUp(Rebuildable.Projector shadow, TrackingToken from, CommitOrderToken until,
-                                  AtomicReference<RebuildProgress> state, Set<String> failedThreads) {
+    private TrackingToken catchUp(List<Target> targets, TrackingToken from, CommitOrderToken until) {
         TrackingToken head = from;
         while (true) {
-            TrackingToken reached = projectBatch(shadow, head, until, state, failedThreads);
+            TrackingToken reached = projectBatch(targets, head, until);
             if (reached.equals(head)) {
                 return head;
             }
@@ -187,8 +321,7 @@ public class ProjectionRebuilder {
     }
 
     /** Projects up to one batch after {@code from}, not beyond {@code until} if given; returns the position reached. */
-    private TrackingToken projectBatch(Rebuildable.Projector shadow, TrackingToken from, CommitOrderToken until,
-                                       AtomicReference<RebuildProgress> state, Set<String> failedThreads) {
+    private TrackingToken projectBatch(List<Target> targets, TrackingToken from, CommitOrderToken until) {
         TrackingToken reached = from;
         List<TrackedEventMessage<?>> messages = new ArrayList<>();
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(from, false)) {
@@ -202,17 +335,23 @@ public class ProjectionRebuilder {
                 reached = message.trackingToken();
             }
         }
+        project(targets, messages);
+        return reached;
+    }
+
+    /**
+     * One unit of work for the batch, as a live processor has: projections read what they stored for all of its
+     * threads at once and write their buffered rows at its commit.
+     */
+    private void project(List<Target> targets, List<TrackedEventMessage<?>> messages) {
         if (messages.isEmpty()) {
-            return reached;
+            return;
         }
-        // One unit of work for the batch, as a live processor has: projections read what they stored for all of
-        // its threads at once and write their buffered rows at its commit.
         BatchingUnitOfWork<TrackedEventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
         ResultMessage<?> result = batch.executeWithResult(() -> {
             if (batch.getMessage() instanceof DomainEventMessage<?> domain
-                    && domain.getPayload() instanceof ThreadEvent event
-                    && !failedThreads.contains(event.threadId().value())) {
-                project(shadow, event, domain, failedThreads);
+                    && domain.getPayload() instanceof ThreadEvent event) {
+                targets.forEach(target -> target.project(event, domain));
             }
             return null;
         }, RollbackConfigurationType.ANY_THROWABLE);
@@ -223,23 +362,7 @@ public class ProjectionRebuilder {
             }
             throw failure instanceof RuntimeException e ? e : new IllegalStateException(failure);
         }
-        update(state, "RUNNING", messages.size(), failedThreads.size());
-        return reached;
-    }
-
-    /**
-     * As live, an event the projection fails on holds back its thread's later events and nothing else; the
-     * live dead-letter queue still has them for a retry after the switch.
-     */
-    private void project(Rebuildable.Projector shadow, ThreadEvent event, DomainEventMessage<?> message,
-                         Set<String> failedThreads) {
-        try {
-            shadow.project(event, message);
-        } catch (RuntimeException e) {
-            failedThreads.add(event.threadId().value());
-            LOG.warn("Rebuild: thread {} stops at event {} ({}): {}", event.threadId(), message.getSequenceNumber(),
-                    event.getClass().getSimpleName(), e.getMessage());
-        }
+        targets.forEach(target -> update(target, "RUNNING", messages.size()));
     }
 
     /**
@@ -251,24 +374,21 @@ public class ProjectionRebuilder {
     public Certification certify(String group, Duration settle) {
         Rebuildable projection = projection(group);
         Instant started = clock.instant();
-        AtomicReference<RebuildProgress> state = new AtomicReference<>(new RebuildProgress(group, "CERTIFYING", 0,
-                visibleEvents(), 0, 0, null, 0, started, null, null));
+        Target scratch = new Target(projection, new AtomicReference<>(starting(group, "CERTIFYING")));
         createShadow(projection, CERTIFY);
         try {
-            Rebuildable.Projector scratch = projection.into(CERTIFY);
-            Set<String> failedThreads = ConcurrentHashMap.newKeySet();
-            TrackingToken position = fill(scratch, state, failedThreads);
+            TrackingToken position = fill(List.of(scratch), CERTIFY);
             long deadline = System.nanoTime() + settle.toNanos();
             while (true) {
                 TrackingToken from = position;
-                Certification result = transactions.execute(status -> compare(projection, scratch, from, state,
-                        failedThreads, started, System.nanoTime() >= deadline));
+                Certification result = transactions.execute(status -> compare(scratch, from, started,
+                        System.nanoTime() >= deadline));
                 if (result != null) {
                     LOG.info("Certified rebuild of {}: {} events, {} differences, {} threads in motion", group,
                             result.events(), result.differences(), result.threadsInMotion());
                     return result;
                 }
-                position = transactions.execute(status -> projectBatch(scratch, from, null, state, failedThreads));
+                position = transactions.execute(status -> projectBatch(List.of(scratch), from, null));
                 sleep(Duration.ofMillis(200));
             }
         } finally {
@@ -280,9 +400,8 @@ public class ProjectionRebuilder {
      * Under a share lock on the live tables (the live processor, on any instance, cannot write meanwhile), brings
      * the scratch tables to the live position and compares; {@code null} to try again later.
      */
-    private Certification compare(Rebuildable projection, Rebuildable.Projector scratch, TrackingToken from,
-                                  AtomicReference<RebuildProgress> state, Set<String> failedThreads, Instant started,
-                                  boolean lastChance) {
+    private Certification compare(Target scratch, TrackingToken from, Instant started, boolean lastChance) {
+        Rebuildable projection = scratch.projection();
         jdbc.execute("LOCK TABLE " + String.join(", ", projection.tables()) + " IN SHARE MODE");
         List<CommitOrderToken> live = jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
                 (rs, n) -> liveToken(rs.getBytes(1), rs.getString(2)), projection.group());
@@ -292,7 +411,7 @@ public class ProjectionRebuilder {
         if (rebuilt.compareTo(highest) > 0 || (!lowest.equals(highest) && !lastChance)) {
             return null;
         }
-        catchUp(scratch, from, highest, state, failedThreads);
+        catchUp(List.of(scratch), from, highest);
         List<String> inMotion = jdbc.queryForList("SELECT DISTINCT aggregate_identifier FROM " + eventTable
                         + " WHERE (tx_id, global_index) > ((?::bigint)::text::xid8, ?)"
                         + " AND (tx_id, global_index) <= ((?::bigint)::text::xid8, ?)", String.class,
@@ -300,8 +419,8 @@ public class ProjectionRebuilder {
         String[] excluded = inMotion.toArray(String[]::new);
         List<Certification.TableComparison> tables = projection.tables().stream()
                 .map(table -> compareTable(table, excluded)).toList();
-        return new Certification(projection.group(), started, clock.instant(), state.get().processed(), highest,
-                inMotion.size(), List.copyOf(new TreeSet<>(failedThreads)), tables);
+        return new Certification(projection.group(), started, clock.instant(), scratch.state().get().processed(),
+                highest, inMotion.size(), List.copyOf(new TreeSet<>(scratch.heldBack().keySet())), tables);
     }
 
     private Certification.TableComparison compareTable(String table, String[] excluded) {
@@ -342,10 +461,13 @@ public class ProjectionRebuilder {
     /**
      * The atomic switch. Locking the live tables first means a processor batch on any instance either
      * finished before (its token is then covered by the head read below) or waits and, finding its token
-     * moved and unclaimed, rolls back and resumes from the new position.
+     * moved and unclaimed, rolls back and resumes from the new position. {@code inSwitch} runs in the same
+     * transaction, {@code beforeRestart} after it, whatever its outcome, just before the local processor starts again.
      */
-    private void switchOver(Rebuildable projection, Rebuildable.Projector shadow, TrackingToken position,
-                            AtomicReference<RebuildProgress> state, Set<String> failedThreads) {
+    private void switchOver(Target target, TrackingToken position, Consumer<Target> inSwitch,
+                            Runnable beforeRestart) {
+        update(target, "SWITCHING", 0);
+        Rebuildable projection = target.projection();
         String group = projection.group();
         EventProcessor processor = processing.eventProcessor(group).orElseThrow();
         processor.shutDown();
@@ -354,7 +476,8 @@ public class ProjectionRebuilder {
                 jdbc.execute("LOCK TABLE " + String.join(", ", projection.tables()) + " IN ACCESS EXCLUSIVE MODE");
                 jdbc.query("SELECT segment FROM tokenentry WHERE processorname = ? FOR UPDATE", rs -> {
                 }, group);
-                TrackingToken head = catchUp(shadow, position, null, state, failedThreads);
+                TrackingToken head = catchUp(List.of(target), position, null);
+                inSwitch.accept(target);
                 SerializedObject<byte[]> token = serializer.serialize(head, byte[].class);
                 jdbc.update("UPDATE tokenentry SET token = ?, tokentype = ?, owner = NULL, timestamp = ? "
                         + "WHERE processorname = ?", token.getData(), token.getType().getName(),
@@ -366,6 +489,7 @@ public class ProjectionRebuilder {
                 }
             });
         } finally {
+            beforeRestart.run();
             processor.start();
         }
     }
@@ -385,12 +509,13 @@ public class ProjectionRebuilder {
                 + " WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())", Long.class);
     }
 
-    private RebuildProgress update(AtomicReference<RebuildProgress> state, String phase, long more,
-                                   int failedThreads) {
-        return state.updateAndGet(current -> {
+    private RebuildProgress update(Target target, String phase, long more) {
+        int failedThreads = target.heldBack().size();
+        return target.state().updateAndGet(current -> {
             long processed = current.processed() + more;
             long total = Math.max(current.total(), processed);
-            double seconds = Math.max(0.001, Duration.between(current.startedAt(), clock.instant()).toMillis() / 1000.0);
+            double seconds = Math.max(0.001,
+                    Duration.between(current.startedAt(), clock.instant()).toMillis() / 1000.0);
             double rate = processed / seconds;
             Long eta = rate > 0 ? (long) Math.ceil((total - processed) / rate) : null;
             return new RebuildProgress(current.projection(), phase, processed, total,
@@ -416,5 +541,62 @@ public class ProjectionRebuilder {
                         s -> s.get() == null || s.get().etaSeconds() == null ? 0 : s.get().etaSeconds())
                 .tag("projection", group).register(meters);
         return state;
+    }
+
+    /** A read model being rebuilt: its projection into the new tables, its progress, and the threads it holds back. */
+    private static final class Target {
+
+        private final Rebuildable projection;
+        private final AtomicReference<RebuildProgress> state;
+        /** Per thread held back, its events from the one the projection failed on (with the failure) onwards. */
+        private final Map<String, List<DeadLetter<EventMessage<?>>>> heldBack = new LinkedHashMap<>();
+        private Rebuildable.Projector projector;
+
+        Target(Rebuildable projection, AtomicReference<RebuildProgress> state) {
+            this.projection = projection;
+            this.state = state;
+        }
+
+        String group() {
+            return projection.group();
+        }
+
+        Rebuildable projection() {
+            return projection;
+        }
+
+        AtomicReference<RebuildProgress> state() {
+            return state;
+        }
+
+        Map<String, List<DeadLetter<EventMessage<?>>>> heldBack() {
+            return heldBack;
+        }
+
+        void open(String suffix) {
+            projector = projection.into(suffix);
+        }
+
+        /**
+         * As live, an event the projection fails on holds back its thread's later events and nothing else; a
+         * rebuild leaves them to the live dead-letter queue, which already has them, an initial build puts them there.
+         */
+        void project(ThreadEvent event, DomainEventMessage<?> message) {
+            String thread = event.threadId().value();
+            List<DeadLetter<EventMessage<?>>> held = heldBack.get(thread);
+            if (held != null) {
+                held.add(new GenericDeadLetter<>(thread, message));
+                return;
+            }
+            try {
+                projector.project(event, message);
+            } catch (RuntimeException e) {
+                List<DeadLetter<EventMessage<?>>> letters = new ArrayList<>();
+                letters.add(new GenericDeadLetter<>(thread, message, e));
+                heldBack.put(thread, letters);
+                LOG.warn("Rebuild of {}: thread {} stops at event {} ({}): {}", group(), thread,
+                        message.getSequenceNumber(), event.getClass().getSimpleName(), e.getMessage());
+            }
+        }
     }
 }
