@@ -85,6 +85,9 @@ public final class ProcessorEventSource implements StreamableMessageSource<Track
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            if (!heldBack.getAsBoolean()) {
+                return delegate.hasNextAvailable(timeout, unit);
+            }
             long deadline = System.nanoTime() + unit.toNanos(timeout);
             while (heldBack.getAsBoolean()) {
                 long left = deadline - System.nanoTime();
@@ -93,7 +96,8 @@ public final class ProcessorEventSource implements StreamableMessageSource<Track
                 }
                 Thread.sleep(Math.min(HELD_BACK_CHECK_MILLIS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))));
             }
-            return delegate.hasNextAvailable((int) Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            long left = TimeUnit.NANOSECONDS.toMillis(Math.max(0, deadline - System.nanoTime()));
+            return delegate.hasNextAvailable((int) Math.min(Integer.MAX_VALUE, left), TimeUnit.MILLISECONDS);
         }
 
         @Override
