@@ -1,11 +1,7 @@
 package dk.dialogue.ledger.query.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
-import org.springframework.http.MediaType;
 import dk.dialogue.ledger.query.service.startup.StartupProblem;
+import dk.dialogue.ledger.query.web.ProblemWriter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,7 +60,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
+    public SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ProblemWriter problems,
                                    Environment environment, Clock clock) throws Exception {
         refuseDemoPasswordsOutsideLocal(properties, environment);
         // Reads set their own Cache-Control (revalidate with ETags) instead of Spring Security's no-store.
@@ -83,10 +79,10 @@ public class SecurityConfiguration {
                         Duration.ofMinutes(5)))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"ledger\"");
-                    write(json, request, response, problem(HttpStatus.UNAUTHORIZED, "Authentication required"));
+                    problems.write(response, request, problem(HttpStatus.UNAUTHORIZED, "Authentication required"));
                 }))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-                        write(json, request, response, problem(HttpStatus.FORBIDDEN,
+                        problems.write(response, request, problem(HttpStatus.FORBIDDEN,
                                 "Your role does not allow this"))));
         if (properties.jwt().enabled()) {
             JwtDecoder decoder = jwtDecoder(properties.jwt());
@@ -160,14 +156,6 @@ public class SecurityConfiguration {
                 .filter(ROLES::contains)
                 .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
                 .toList();
-    }
-
-    private static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
-                              ProblemDetail problem) throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 
     private static ProblemDetail problem(HttpStatus status, String title) {

@@ -1,19 +1,16 @@
 package dk.dialogue.ledger.query.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -28,12 +25,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ShutdownDrain extends OncePerRequestFilter implements SmartLifecycle {
 
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
     private volatile boolean running;
     private volatile boolean draining;
 
-    public ShutdownDrain(ObjectMapper json) {
-        this.json = json;
+    public ShutdownDrain(ProblemWriter problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -44,10 +41,7 @@ public class ShutdownDrain extends OncePerRequestFilter implements SmartLifecycl
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                     "the service is shutting down and did not answer this request; send it again");
             problem.setTitle("Shutting down");
-            problem.setInstance(URI.create(request.getRequestURI()));
-            response.setStatus(problem.getStatus());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
+            problems.write(response, request, problem);
             return;
         }
         chain.doFilter(request, response);

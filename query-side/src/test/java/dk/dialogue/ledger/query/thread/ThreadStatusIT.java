@@ -217,10 +217,18 @@ class ThreadStatusIT {
     }
 
     @Test
-    void only_dashboards_and_auditors_read() {
-        assertThat(http.getForEntity("/api/threads", String.class).getStatusCode().value()).isEqualTo(401);
-        assertThat(http.withBasicAuth("clerk", "clerk").getForEntity("/api/threads", String.class)
-                .getStatusCode().value()).isEqualTo(403);
+    void only_dashboards_and_auditors_read_and_the_others_are_told_so_as_problems() {
+        ResponseEntity<JsonNode> anonymous = http.getForEntity("/api/threads", JsonNode.class);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+        assertThat(anonymous.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(anonymous.getBody().get("title").asText()).isEqualTo("Authentication required");
+        assertThat(anonymous.getBody().get("instance").asText()).isEqualTo("/api/threads");
+        ResponseEntity<JsonNode> clerk = http.withBasicAuth("clerk", "clerk").getForEntity("/api/threads",
+                JsonNode.class);
+        assertThat(clerk.getStatusCode().value()).isEqualTo(403);
+        assertThat(clerk.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(clerk.getBody().get("status").asInt()).isEqualTo(403);
         assertThat(http.withBasicAuth("auditor", "auditor").getForEntity("/api/threads", String.class)
                 .getStatusCode().value()).isEqualTo(200);
         assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode().value()).isEqualTo(200);

@@ -30,7 +30,7 @@ import org.springframework.boot.web.server.WebServer;
  */
 class ShutdownDrainTest {
 
-    private final ShutdownDrain drain = new ShutdownDrain(new ObjectMapper());
+    private final ShutdownDrain drain = new ShutdownDrain(new ProblemWriter(new ObjectMapper()));
     private final CountDownLatch slowRequestStarted = new CountDownLatch(1);
     private final CountDownLatch releaseSlowRequest = new CountDownLatch(1);
     private final AtomicInteger served = new AtomicInteger();
