@@ -1,6 +1,7 @@
 package dk.dialogue.ledger.query.processing;
 
 import dk.dialogue.ledger.query.eventstore.CommitOrderToken;
+import dk.dialogue.ledger.query.eventstore.ProcessorPositions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -11,10 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,21 +29,21 @@ public class ProcessorLag {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final ProcessorPositions positions;
     private final MeterRegistry meters;
     private final Clock clock;
     private final String pending;
     private final long countCap;
     private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
 
-    public ProcessorLag(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
+    public ProcessorLag(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProcessorPositions positions,
                         MeterRegistry meters, Clock clock,
                         @Value("${ledger.event-store.table:public.domain_event_entry}") String table,
                         // Beyond it, "very far behind" is all an operator needs to know.
                         @Value("${ledger.processing.lag-count-cap:100000}") long countCap) {
         this.processing = processing;
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.positions = positions;
         this.meters = meters;
         this.clock = clock;
         this.pending = " FROM " + table + " WHERE (tx_id, global_index) > (?::text::xid8, ?)"
@@ -57,7 +54,7 @@ public class ProcessorLag {
     @Scheduled(fixedDelayString = "${ledger.processing.lag-refresh:5s}")
     public void refresh() {
         for (String processor : processing.eventProcessors().keySet()) {
-            CommitOrderToken position = lowestToken(processor);
+            CommitOrderToken position = positions.lowest(processor);
             Object[] after = {Long.toString(position.txId()), position.globalIndex()};
             long events = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1" + pending + " LIMIT " + countCap
                     + ") counted", Long.class, after);
@@ -71,19 +68,6 @@ public class ProcessorLag {
                     gauge("ledger.processor.dead.letters", processor, "events in the dead-letter queue")
                             .set(queue.size()));
         }
-    }
-
-    /** The position every segment of the processor has passed. */
-    private CommitOrderToken lowestToken(String processor) {
-        List<TrackingToken> tokens = jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ? "
-                + "AND token IS NOT NULL", (rs, row) -> serializer.deserialize(
-                new SimpleSerializedObject<byte[]>(rs.getBytes(1), byte[].class, rs.getString(2), null)), processor);
-        return tokens.stream()
-                .map(WrappedToken::unwrapLowerBound)
-                .filter(CommitOrderToken.class::isInstance)
-                .map(CommitOrderToken.class::cast)
-                .min(CommitOrderToken::compareTo)
-                .orElse(CommitOrderToken.TAIL);
     }
 
     private AtomicLong gauge(String name, String processor, String description) {

@@ -3,6 +3,7 @@ package dk.dialogue.ledger.query.rebuild;
 import dk.dialogue.ledger.events.ThreadEvent;
 import dk.dialogue.ledger.query.eventstore.CommitOrderEventStorageEngine;
 import dk.dialogue.ledger.query.eventstore.CommitOrderToken;
+import dk.dialogue.ledger.query.eventstore.ProcessorPositions;
 import dk.dialogue.ledger.query.eventstore.ThreadPosition;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +33,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
@@ -40,7 +40,6 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +82,7 @@ public class ProjectionRebuilder {
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final Serializer serializer;
+    private final ProcessorPositions positions;
     private final Clock clock;
     private final MeterRegistry meters;
     private final String eventTable;
@@ -97,6 +97,7 @@ public class ProjectionRebuilder {
     public ProjectionRebuilder(List<Rebuildable> projections, CommitOrderEventStorageEngine events,
                                EventProcessingConfiguration processing, JdbcTemplate jdbc,
                                PlatformTransactionManager transactionManager, Serializer serializer,
+                               ProcessorPositions positions,
                                Clock clock,
                                MeterRegistry meters,
                                @Value("${ledger.event-store.table:public.domain_event_entry}") String eventTable,
@@ -108,6 +109,7 @@ public class ProjectionRebuilder {
         this.dataSource = jdbc.getDataSource();
         this.transactions = new TransactionTemplate(transactionManager);
         this.serializer = serializer;
+        this.positions = positions;
         this.clock = clock;
         this.meters = meters;
         this.eventTable = eventTable;
@@ -166,7 +168,11 @@ public class ProjectionRebuilder {
     }
 
     private RebuildProgress starting(String group, String phase) {
-        return new RebuildProgress(group, phase, 0, visibleEvents(), 0, 0, null, 0, clock.instant(), null, null);
+        return starting(group, phase, visibleEvents());
+    }
+
+    private RebuildProgress starting(String group, String phase, long total) {
+        return new RebuildProgress(group, phase, 0, total, 0, 0, null, 0, clock.instant(), null, null);
     }
 
     private void run(Rebuildable projection, AtomicReference<RebuildProgress> state) {
@@ -188,11 +194,13 @@ public class ProjectionRebuilder {
         try (Connection connection = dataSource.getConnection()) {
             lock(connection, true);
             try {
-                boolean empty = events.createHeadToken().equals(CommitOrderToken.TAIL);
+                List<String> never = groups.stream().filter(this::neverProcessed).toList();
+                boolean empty = never.isEmpty() || events.createHeadToken().equals(CommitOrderToken.TAIL);
+                long total = empty ? 0 : visibleEvents();
                 for (String group : groups) {
-                    if (!empty && neverProcessed(group)) {
+                    if (!empty && never.contains(group)) {
                         AtomicReference<RebuildProgress> state = progress.computeIfAbsent(group, this::registerGauges);
-                        state.set(starting(group, "INITIAL_BUILD"));
+                        state.set(starting(group, "INITIAL_BUILD", total));
                         targets.add(new Target(projection(group), state));
                     } else {
                         opened.accept(group);
@@ -227,8 +235,7 @@ public class ProjectionRebuilder {
 
     /** Whether every token of the processor is still where an unprocessed history starts. */
     private boolean neverProcessed(String group) {
-        List<CommitOrderToken> tokens = jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
-                (rs, n) -> liveToken(rs.getBytes(1), rs.getString(2)), group);
+        List<CommitOrderToken> tokens = positions.of(group);
         return !tokens.isEmpty() && tokens.stream().allMatch(CommitOrderToken.TAIL::equals);
     }
 
@@ -403,8 +410,7 @@ public class ProjectionRebuilder {
     private Certification compare(Target scratch, TrackingToken from, Instant started, boolean lastChance) {
         Rebuildable projection = scratch.projection();
         jdbc.execute("LOCK TABLE " + String.join(", ", projection.tables()) + " IN SHARE MODE");
-        List<CommitOrderToken> live = jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
-                (rs, n) -> liveToken(rs.getBytes(1), rs.getString(2)), projection.group());
+        List<CommitOrderToken> live = positions.of(projection.group());
         CommitOrderToken lowest = live.stream().min(CommitOrderToken::compareTo).orElse(CommitOrderToken.TAIL);
         CommitOrderToken highest = live.stream().max(CommitOrderToken::compareTo).orElse(CommitOrderToken.TAIL);
         CommitOrderToken rebuilt = (CommitOrderToken) from;
@@ -439,14 +445,6 @@ public class ProjectionRebuilder {
                 + ") d", Long.class, excluded, excluded);
         return new Certification.TableComparison(table, liveRows, rebuiltRows, onlyLiveCount, onlyRebuiltCount,
                 onlyLive, onlyRebuilt);
-    }
-
-    private CommitOrderToken liveToken(byte[] token, String type) {
-        if (token == null) {
-            return CommitOrderToken.TAIL;
-        }
-        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
-        return WrappedToken.unwrap(tracking, CommitOrderToken.class).orElse(CommitOrderToken.TAIL);
     }
 
     private static void sleep(Duration duration) {
