@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Reads Linux's /proc: CPU time, parent, children and resident memory of processes. */
@@ -29,6 +31,34 @@ final class Processes {
             ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
         }
         return ticks / TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU seconds of each live thread of a process whose name starts with the prefix, by thread id. Threads that
+     * ended are not listed (HotSpot starts and stops compiler threads as its queue grows and shrinks).
+     */
+    static Map<Long, Double> threadCpuSeconds(long pid, String namePrefix) {
+        Map<Long, Double> threads = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                String name;
+                try {
+                    name = Files.readString(task.resolve("comm")).strip();
+                } catch (IOException e) {
+                    continue;
+                }
+                if (name.startsWith(namePrefix)) {
+                    long tid = Long.parseLong(task.getFileName().toString());
+                    String[] fields = stat(pid + "/task/" + tid);
+                    if (fields != null) {
+                        threads.put(tid, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return threads;
+        }
+        return threads;
     }
 
     static long parentOf(long pid) {
@@ -80,8 +110,13 @@ final class Processes {
 
     /** The fields of /proc/<pid>/stat after the command name (which may itself contain spaces). */
     private static String[] stat(long pid) {
+        return stat(Long.toString(pid));
+    }
+
+    /** The same for /proc/<path>/stat, where path names a process or one of its threads. */
+    private static String[] stat(String path) {
         try {
-            String text = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String text = Files.readString(Path.of("/proc/" + path + "/stat"));
             return text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
         } catch (IOException | RuntimeException e) {
             return null;
