@@ -3,7 +3,6 @@ package dk.dialogue.ledger.query.thread;
 import dk.dialogue.ledger.query.live.ReadModelChanges;
 import dk.dialogue.ledger.query.processing.Savepoints;
 import dk.dialogue.ledger.query.rebuild.Rebuildable;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,7 +25,7 @@ public class ThreadStatusConfiguration {
     @Bean
     public Rebuildable threadStatusRebuild(NamedParameterJdbcTemplate jdbc, LetterTexts texts, Savepoints savepoints) {
         return new Rebuildable(ThreadStatusProjection.GROUP,
-                List.of(ThreadStatusTables.LIVE.threads(), ThreadStatusTables.LIVE.parties()),
+                ThreadStatusTables.LIVE.all(),
                 suffix -> new ThreadStatusProjection(new ThreadStatusRepository(jdbc,
                         ThreadStatusTables.LIVE.withSuffix(suffix)), texts, ReadModelChanges.silent(), savepoints)::project);
     }

@@ -57,7 +57,7 @@ public class ThreadStatusRepository {
     /**
      * Inserts or replaces the threads' rows and their party rows in one round of batched statements. The
      * free-text index is the stored one (unless replaced) followed by each part's, in order (see {@link SearchText});
-     * a save without a {@code search} keeps the stored index.
+     * a save without a {@code search} leaves the stored index alone.
      */
     public void saveAll(List<Save> saves) {
         if (saves.isEmpty()) {
@@ -77,24 +77,31 @@ public class ThreadStatusRepository {
                     .addValue("meeting", view.meeting() == null ? null : Timestamp.from(view.meeting().slot().start()))
                     .addValue("version", view.version())
                     .addValue("recorded", view.lastRecordedAt() == null ? null : Timestamp.from(view.lastRecordedAt()))
-                    .addValue("replace", save.search() != null && save.search().replace())
-                    .addValue("parts", save.search() == null ? null : write(save.search().parts()))
                     .addValue("view", write(view));
         }).toArray(MapSqlParameterSource[]::new);
         jdbc.batchUpdate("INSERT INTO " + tables.threads() + " (thread_id, kind, status, subject, first_letter_date, "
-                + "last_letter_date, deadline_due, awaiting_answer, meeting_start, version, last_recorded_at, search, view) "
+                + "last_letter_date, deadline_due, awaiting_answer, meeting_start, version, last_recorded_at, view) "
                 + "VALUES (:id, :kind, :status, :subject, :first, :last, :due, :awaiting, :meeting, :version, :recorded, "
-                + "(SELECT tsvector_concat_all(to_tsvector('danish', part) ORDER BY position) "
-                + "FROM jsonb_array_elements_text(CAST(:parts AS jsonb)) WITH ORDINALITY AS parts(part, position)), "
-                + "CAST(:view AS jsonb)) "
+                + ":view) "
                 + "ON CONFLICT (thread_id) DO UPDATE SET kind = EXCLUDED.kind, status = EXCLUDED.status, "
                 + "subject = EXCLUDED.subject, first_letter_date = EXCLUDED.first_letter_date, "
                 + "last_letter_date = EXCLUDED.last_letter_date, deadline_due = EXCLUDED.deadline_due, "
                 + "awaiting_answer = EXCLUDED.awaiting_answer, meeting_start = EXCLUDED.meeting_start, "
-                + "version = EXCLUDED.version, last_recorded_at = EXCLUDED.last_recorded_at, "
-                + "search = CASE WHEN CAST(:parts AS jsonb) IS NULL THEN " + tables.threads() + ".search "
-                + "WHEN :replace THEN EXCLUDED.search ELSE " + tables.threads() + ".search || EXCLUDED.search END, "
-                + "view = EXCLUDED.view", rows);
+                + "version = EXCLUDED.version, last_recorded_at = EXCLUDED.last_recorded_at, view = EXCLUDED.view",
+                rows);
+        MapSqlParameterSource[] searches = saves.stream().filter(save -> save.search() != null)
+                .map(save -> new MapSqlParameterSource()
+                        .addValue("id", save.view().threadId())
+                        .addValue("replace", save.search().replace())
+                        .addValue("parts", write(save.search().parts())))
+                .toArray(MapSqlParameterSource[]::new);
+        if (searches.length > 0) {
+            jdbc.batchUpdate("INSERT INTO " + tables.search() + " (thread_id, search) VALUES (:id, "
+                    + "(SELECT tsvector_concat_all(to_tsvector('danish', part) ORDER BY position) "
+                    + "FROM jsonb_array_elements_text(CAST(:parts AS jsonb)) WITH ORDINALITY AS parts(part, position))) "
+                    + "ON CONFLICT (thread_id) DO UPDATE SET search = CASE WHEN :replace THEN EXCLUDED.search "
+                    + "ELSE " + tables.search() + ".search || EXCLUDED.search END", searches);
+        }
         jdbc.update("DELETE FROM " + tables.parties() + " WHERE thread_id IN (:ids)",
                 Map.of("ids", saves.stream().map(save -> save.view().threadId()).toList()));
         List<MapSqlParameterSource> parties = new ArrayList<>();
@@ -109,7 +116,7 @@ public class ThreadStatusRepository {
                 parties.toArray(MapSqlParameterSource[]::new));
     }
 
-    /** One thread's new view; {@code search} {@code null} keeps the stored search index. */
+    /** One thread's new view; {@code search} {@code null} leaves the stored free-text index alone. */
     public record Save(ThreadView view, SearchText search) {
     }
 
@@ -152,7 +159,8 @@ public class ThreadStatusRepository {
             where.append(query.overdue() ? " AND " : " AND NOT ").append(OVERDUE);
         }
         if (query.text() != null) {
-            where.append(" AND t.search @@ websearch_to_tsquery('danish', :text)");
+            where.append(" AND EXISTS (SELECT 1 FROM ").append(tables.search()).append(" s WHERE s.thread_id = ")
+                    .append("t.thread_id AND s.search @@ websearch_to_tsquery('danish', :text))");
             parameters.addValue("text", query.text());
         }
         long total = jdbc.queryForObject("SELECT count(*) FROM " + tables.threads() + " t" + where, parameters,

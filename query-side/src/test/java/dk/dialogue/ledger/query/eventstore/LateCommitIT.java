@@ -51,7 +51,7 @@ class LateCommitIT {
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> version(slow) == 1 && version(fast) == 5);
-        assertThat(jdbc.queryForObject("SELECT view ->> 'status' FROM query.thread_status WHERE thread_id = ?",
+        assertThat(jdbc.queryForObject("SELECT view::jsonb ->> 'status' FROM query.thread_status WHERE thread_id = ?",
                 String.class, slow)).isEqualTo("DATE_PROPOSED");
     }
 

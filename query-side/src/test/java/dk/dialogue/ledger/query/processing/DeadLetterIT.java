@@ -97,7 +97,7 @@ class DeadLetterIT {
         assertThat(retried.get("retried").asBoolean()).isTrue();
         assertThat(retried.get("remaining").asLong()).isZero();
         assertThat(version(thread)).isEqualTo(5);
-        assertThat(jdbc.queryForObject("SELECT view ->> 'status' FROM query.thread_status WHERE thread_id = ?",
+        assertThat(jdbc.queryForObject("SELECT view::jsonb ->> 'status' FROM query.thread_status WHERE thread_id = ?",
                 String.class, thread)).isEqualTo("HELD");
     }
 

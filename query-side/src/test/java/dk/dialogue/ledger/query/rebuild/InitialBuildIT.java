@@ -39,7 +39,7 @@ class InitialBuildIT {
 
     private static final int THREADS = 60;
     private static final List<String> GROUPS = List.of("thread-status", "timeline", "meetings");
-    private static final List<String> TABLES = List.of("thread_status", "thread_party", "timeline_entry", "meeting",
+    private static final List<String> TABLES = List.of("thread_status", "thread_party", "thread_search", "timeline_entry", "meeting",
             "meeting_thread");
     private static final ObjectMapper JSON = new ObjectMapper();
 

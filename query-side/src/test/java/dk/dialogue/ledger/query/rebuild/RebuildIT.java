@@ -98,7 +98,8 @@ class RebuildIT {
                 .isPositive();
         assertThat(total(dashboard)).isEqualTo(before + 2);
         assertThat(heldCount(threads)).isEqualTo(THREADS);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'thread_status_%'",
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_tables WHERE tablename LIKE ANY "
+                + "(ARRAY['thread\\_status\\_%', 'thread\\_party\\_%', 'thread\\_search\\_%'])",
                 Long.class)).as("no shadow or retired tables left").isZero();
         JsonNode metric = auditor.getForObject("/actuator/metrics/ledger.rebuild.progress.percent?tag=projection:"
                 + "thread-status", JsonNode.class);

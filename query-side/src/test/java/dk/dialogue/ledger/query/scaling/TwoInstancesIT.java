@@ -93,7 +93,7 @@ class TwoInstancesIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> threads.stream().allMatch(t -> version(t) == 5));
             assertThat(jdbc.queryForObject("SELECT count(*) FROM query.thread_status WHERE thread_id IN ("
                     + String.join(",", threads.stream().map(t -> "'" + t + "'").toList()) + ") AND version = 5 "
-                    + "AND jsonb_array_length(view -> 'letters') = 2", Long.class)).isEqualTo(threads.size());
+                    + "AND jsonb_array_length(view::jsonb -> 'letters') = 2", Long.class)).isEqualTo(threads.size());
         } finally {
             other.close();
         }

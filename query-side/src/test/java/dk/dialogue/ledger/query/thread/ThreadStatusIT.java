@@ -116,7 +116,7 @@ class ThreadStatusIT {
         assertThat(search("\"Vejle Stadion\"")).as("a phrase in the last letter").contains(oneByOne, atOnce);
         assertThat(search("\"Stadion Vejle\"")).doesNotContain(oneByOne, atOnce);
         assertThat(new JdbcTemplate(dataSource).queryForObject(
-                "SELECT a.search = b.search FROM query.thread_status a, query.thread_status b "
+                "SELECT a.search = b.search FROM query.thread_search a, query.thread_search b "
                         + "WHERE a.thread_id = ? AND b.thread_id = ?", Boolean.class, oneByOne, atOnce))
                 .as("the stored index, however the letters were batched").isTrue();
     }
@@ -157,7 +157,7 @@ class ThreadStatusIT {
         assertThat(search("\"Esbjerg Havn\"")).containsAll(all);
         assertThat(search("Fanø")).containsAll(all);
         assertThat(new JdbcTemplate(dataSource).queryForObject(
-                "SELECT count(DISTINCT search) FROM query.thread_status WHERE thread_id = ANY(?)", Integer.class,
+                "SELECT count(DISTINCT search) FROM query.thread_search WHERE thread_id = ANY(?)", Integer.class,
                 (Object) all.toArray(String[]::new))).as("one stored index for all, however they were batched")
                 .isEqualTo(1);
         assertThat(awaitVersion(together.get(0), 3).get("letters")).hasSize(3);
