@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every event Axon appends is chained by the database to its thread's previous event. */
 @CommandSideIntegrationTest
@@ -28,6 +29,8 @@ class HashChainIT {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void events_appended_through_the_api_carry_a_hash_chained_to_their_predecessor() {
@@ -43,6 +46,25 @@ class HashChainIT {
         assertThat(jdbc.queryForObject(UNCHAINED, Long.class)).isZero();
         assertThat(jdbc.queryForList("SELECT DISTINCT length(event_hash) FROM domain_event_entry", Integer.class))
                 .containsExactly(32);
+    }
+
+    @Test
+    void fields_left_empty_are_hashed_as_the_verification_encodes_them() {
+        // Axon never leaves them empty, but the columns allow it; rolled back so that no such event stays.
+        transactions.executeWithoutResult(status -> {
+            String thread = "bare-" + System.nanoTime();
+            for (int sequence = 0; sequence < 2; sequence++) {
+                jdbc.update("""
+                        INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
+                            time_stamp, payload_type, payload) VALUES (gen_random_uuid()::text, ?, ?,
+                            '2026-12-06T00:00:00Z', 'x', '\\x7b7d')""", thread, sequence);
+            }
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                    + "AND type IS NULL AND payload_revision IS NULL AND meta_data IS NULL", Long.class, thread))
+                    .isEqualTo(2);
+            assertThat(jdbc.queryForObject(UNCHAINED, Long.class)).isZero();
+            status.setRollbackOnly();
+        });
     }
 
     @Test
