@@ -48,7 +48,6 @@ public final class Benchmark {
     private static final double LAG_RATE = 1_000;
     private static final double LAG_FLOOR = 20;
     private static final double WARM_UP_RATE = 150;
-    private static final double WARM_UP_LIST_RATE = 25;
     private static final Duration WARM_UP_SLICE = Duration.ofSeconds(10);
     /** Compiler threads' share of a core below which the JVMs count as warm. */
     private static final double JIT_SETTLED = 0.05;
@@ -272,9 +271,10 @@ public final class Benchmark {
      * was still busy after 3,000 commands, and early runs billed it to the steps (half the services' CPU in the
      * command step, by a profile). After the scaled minute it goes on in slices until the compiler threads of
      * both services together used at most {@link #JIT_SETTLED} of a core in a slice, or the scaled five minutes
-     * are up. The query side's reads are warmed meanwhile with the reads the later steps make (every fourth
-     * command followed by its read-your-writes read, and thread lists): without them the lag step's first
-     * seconds waited for the query side to compile its read path (all but 13 of its 114 reads over 100 ms).
+     * are up. The query side's read path is warmed meanwhile with the lag step's reads (every fourth command
+     * followed by its read-your-writes read): without them the lag step's first seconds waited for the query side
+     * to compile it (all but 13 of its 114 reads over 100 ms). Thread lists are left to their own step: at 25/s
+     * over 1,000,000 events, their counts kept PostgreSQL busy enough that the compilers never settled.
      */
     private void warmUp() throws Exception {
         Duration minimum = options.scaled(60);
@@ -289,25 +289,11 @@ public final class Benchmark {
                         at + LAG_GIVE_UP.toNanos());
             }
         });
-        String[] statuses = {"DATE_PROPOSED", "SCHEDULED", "CLOSED", "HELD"};
-        AtomicInteger listed = new AtomicInteger();
-        AtomicBoolean warming = new AtomicBoolean(true);
-        ExecutorService lists = Executors.newSingleThreadExecutor();
-        lists.submit(() -> {
-            while (warming.get()) {
-                OpenLoop.run(WARM_UP_LIST_RATE, WARM_UP_SLICE, () -> ok(http.get(base.resolve("/api/threads?size=20&status="
-                        + statuses[listed.incrementAndGet() % statuses.length]), "dashboard")));
-            }
-            return null;
-        });
         Map<String, Double> before = cpu.read();
         long start = System.nanoTime();
         try {
             warmUntilCompiled(minimum, maximum, start);
         } finally {
-            warming.set(false);
-            lists.shutdown();
-            lists.awaitTermination(WARM_UP_SLICE.toSeconds() * 2, TimeUnit.SECONDS);
             commands.onAcknowledgement((thread, version, at) -> { });
         }
         cpuUsed("warm-up", before, start);
