@@ -88,8 +88,8 @@ final class CpuMeter {
 
         synchronized double seconds() {
             if (pid > 0) {
-                Map<Long, Double> now = Processes.threadCpuSeconds(pid, "C1 CompilerThre");
-                now.putAll(Processes.threadCpuSeconds(pid, "C2 CompilerThre"));
+                Map<Long, Double> now = Processes.threadCpuSeconds(pid,
+                        name -> name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre"));
                 now.forEach((tid, seconds) -> total += Math.max(0, seconds - lastSeen.getOrDefault(tid, 0.0)));
                 lastSeen.clear();
                 lastSeen.putAll(now);

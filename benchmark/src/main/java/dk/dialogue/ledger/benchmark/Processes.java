@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** Reads Linux's /proc: CPU time, parent, children and resident memory of processes. */
@@ -34,10 +35,10 @@ final class Processes {
     }
 
     /**
-     * CPU seconds of each live thread of a process whose name starts with the prefix, by thread id. Threads that
+     * CPU seconds of each live thread of a process whose name the filter accepts, by thread id. Threads that
      * ended are not listed (HotSpot starts and stops compiler threads as its queue grows and shrinks).
      */
-    static Map<Long, Double> threadCpuSeconds(long pid, String namePrefix) {
+    static Map<Long, Double> threadCpuSeconds(long pid, Predicate<String> names) {
         Map<Long, Double> threads = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : tasks.toList()) {
@@ -47,7 +48,7 @@ final class Processes {
                 } catch (IOException e) {
                     continue;
                 }
-                if (name.startsWith(namePrefix)) {
+                if (names.test(name)) {
                     long tid = Long.parseLong(task.getFileName().toString());
                     String[] fields = stat(pid + "/task/" + tid);
                     if (fields != null) {

@@ -48,8 +48,8 @@ final class Report {
                     .append("|\n");
             cpu.forEach((step, used) -> out.append(String.format(Locale.ROOT,
                     "| %-22s | %12.1f | %7.1f | %11.1f | %7.1f | %11.1f | %14.1f | %8.1f |%n", step,
-                    used.get("commandSide"), used.getOrDefault("commandSideJit", 0.0), used.get("querySide"),
-                    used.getOrDefault("querySideJit", 0.0), used.get("postgres"), used.get("loadGenerator"),
+                    used.get("commandSide"), used.get("commandSideJit"), used.get("querySide"),
+                    used.get("querySideJit"), used.get("postgres"), used.get("loadGenerator"),
                     used.get("wallClock"))));
         }
         return out.toString();
