@@ -79,8 +79,13 @@ public final class LedgerVerifier {
     public Result finishLedger(List<ChainHead> recordedHeads) {
         if (digest != null) {
             List<ChainHead> computed = chains.values().stream().map(c -> c.sealed).filter(h -> h != null).toList();
-            boolean located = recordedHeads != null && locate(computed, recordedHeads);
-            if (!located && !Hashes.hex(MerkleTree.root(computed)).equals(digest.root())) {
+            boolean headsIntact = recordedHeads == null || signedRoot(recordedHeads);
+            if (!headsIntact) {
+                report(Problem.digest(Problem.Kind.SEALED_HEADS_ALTERED, digest.sequence(), "the stored chain heads "
+                        + "of digest " + digest.sequence() + " do not give its signed root"));
+            }
+            // Only a mismatch is worth comparing thread by thread, and only against heads that are intact.
+            if (!signedRoot(computed) && !(headsIntact && recordedHeads != null && locate(computed, recordedHeads))) {
                 report(Problem.digest(Problem.Kind.DIGEST_ROOT_MISMATCH, digest.sequence(), "the " + sealedEvents
                         + " events of " + computed.size() + " threads sealed by digest " + digest.sequence()
                         + " do not give its signed root (it sealed " + digest.eventCount() + " events of "
@@ -88,6 +93,10 @@ public final class LedgerVerifier {
             }
         }
         return result();
+    }
+
+    private boolean signedRoot(List<ChainHead> heads) {
+        return Hashes.hex(MerkleTree.root(heads)).equals(digest.root());
     }
 
     /**
@@ -104,13 +113,8 @@ public final class LedgerVerifier {
         return result();
     }
 
-    /** Pins a difference on the first thread whose sealed head differs; false if the recorded heads were altered. */
+    /** Pins a difference on the first thread whose sealed head differs from the recorded one; false if none does. */
     private boolean locate(List<ChainHead> computed, List<ChainHead> recorded) {
-        if (!Hashes.hex(MerkleTree.root(recorded)).equals(digest.root())) {
-            report(Problem.digest(Problem.Kind.SEALED_HEADS_ALTERED, digest.sequence(), "the stored chain heads of "
-                    + "digest " + digest.sequence() + " do not give its signed root"));
-            return false;
-        }
         Map<String, ChainHead> mine = new TreeMap<>(MerkleTree.THREAD_ORDER);
         computed.forEach(head -> mine.put(head.threadId(), head));
         Map<String, ChainHead> theirs = new TreeMap<>(MerkleTree.THREAD_ORDER);

@@ -39,6 +39,15 @@ class MerkleTreeTest {
     void thread_ids_are_ordered_by_their_utf8_bytes() {
         assertThat(MerkleTree.THREAD_ORDER.compare("Z", "a")).isNegative();
         assertThat(MerkleTree.THREAD_ORDER.compare("z", "æ")).isNegative();
+        // Java's own String order (UTF-16) puts the emoji's surrogates before U+FF01; UTF-8 puts them after.
+        assertThat(MerkleTree.THREAD_ORDER.compare("\uFF01", "\uD83D\uDE00")).isNegative();
+    }
+
+    @Test
+    void the_root_orders_leaves_by_utf8_bytes_not_by_javas_string_order() {
+        ChainHead fullwidth = new ChainHead("\uFF01", 0, new byte[32]);
+        ChainHead emoji = new ChainHead("\uD83D\uDE00", 0, new byte[32]);
+        assertThat(MerkleTree.root(List.of(emoji, fullwidth))).isEqualTo(node(leaf(fullwidth), leaf(emoji)));
     }
 
     /** RFC 6962 leaf: 0x00, then the head's encoding (length-prefixed id, 8-byte sequence, hash). */
