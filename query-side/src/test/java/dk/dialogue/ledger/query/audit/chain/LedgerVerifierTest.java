@@ -188,6 +188,32 @@ class LedgerVerifierTest {
                 .isEqualTo(Problem.Kind.SEALED_HEAD_MISMATCH);
     }
 
+    @Test
+    void problems_come_in_the_order_of_the_events_they_concern_however_many_and_at_most_a_hundred() {
+        Chains many = new Chains();
+        for (int i = 0; i < 3000; i++) {
+            many.append("t-" + (i % 7), 1);
+        }
+        List<StoredEvent> events = many.events();
+        // Every 25th event changed and every 20th of one thread removed: well over a hundred problems, interleaved.
+        List<Long> changed = new java.util.ArrayList<>();
+        for (int i = 5; i < events.size(); i += 25) {
+            events.set(i, Chains.withPayload(events.get(i), "{}".getBytes(StandardCharsets.UTF_8)));
+            changed.add(events.get(i).position());
+        }
+        events.removeIf(e -> e.threadId().equals("t-3") && e.sequence() % 20 == 10);
+
+        List<Problem> problems = Verification.ledger(List.of(), new DigestVerifier(null), d -> null,
+                sink -> events.forEach(sink)).problems();
+
+        assertThat(problems).hasSize(100);
+        assertThat(problems).extracting(Problem::position).isSorted();
+        assertThat(problems.get(0).kind()).isEqualTo(Problem.Kind.HASH_MISMATCH);
+        assertThat(problems.get(0).position()).isEqualTo(changed.get(0));
+        assertThat(problems).extracting(Problem::kind)
+                .contains(Problem.Kind.SEQUENCE_GAP, Problem.Kind.HASH_MISMATCH);
+    }
+
     private VerificationReport verify(List<StoredEvent> events) {
         return Verification.ledger(List.of(digest), new DigestVerifier(key.publicKey()),
                 d -> chains.headsBelow(BOUNDARY), sink -> events.forEach(sink));
