@@ -249,6 +249,45 @@ class AuditIT {
     }
 
     @Test
+    void seal_after_seal_covers_new_and_changed_threads_in_the_byte_order_of_their_ids_and_the_ledger_verifies() {
+        EventStoreWriter store = new EventStoreWriter(dataSource);
+        String suffix = UUID.randomUUID().toString();
+        // Byte order (the "C" collation): Zulu, alpha, æble; a linguistic collation puts Zulu last.
+        List<String> ids = List.of("Zulu-" + suffix, "alpha-" + suffix, "\u00e6ble-" + suffix);
+        List<List<ThreadEvent>> visits = ids.stream().map(id -> Courses.visit(id, null)).toList();
+        visits.forEach(visit -> store.append(visit.subList(0, 2)));
+        JsonNode first = sealEverything();
+        visits.forEach(visit -> store.append(visit.subList(2, visit.size())));
+        store.append(Courses.visit(UUID.randomUUID().toString(), null));
+
+        JsonNode second = sealEverything();
+
+        assertThat(second.get("sequence").asLong()).isGreaterThan(first.get("sequence").asLong());
+        assertThat(second.get("threadCount").asLong()).isEqualTo(first.get("threadCount").asLong() + 1)
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM audit_sealed_head", Long.class));
+        assertThat(jdbc.queryForList("SELECT sequence_number FROM audit_sealed_head WHERE thread_id IN (?, ?, ?)",
+                Long.class, ids.toArray())).containsOnly((long) visits.get(0).size() - 1).hasSize(3);
+        // Byte order whatever the database's own collation (a C.UTF-8 database would not tell them apart).
+        assertThat(jdbc.queryForObject("SELECT collation_name FROM information_schema.columns "
+                + "WHERE table_name = 'audit_sealed_head' AND column_name = 'thread_id'", String.class)).isEqualTo("C");
+        JsonNode report = auditor.getForObject("/api/audit/verify", JsonNode.class);
+        assertThat(report.get("verified").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.get("sealedBy").get("sequence").asLong()).isEqualTo(second.get("sequence").asLong());
+        assertThat(report.get("sealedEvents").asLong()).isEqualTo(second.get("eventCount").asLong());
+    }
+
+    /** Seals until a digest covers every stored event: a transaction still open holds the boundary back. */
+    private JsonNode sealEverything() {
+        long stored = jdbc.queryForObject("SELECT count(*) FROM public.domain_event_entry", Long.class);
+        JsonNode[] digest = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            digest[0] = auditor.postForObject("/api/audit/digests", null, JsonNode.class);
+            return digest[0].get("eventCount").asLong() == stored;
+        });
+        return digest[0];
+    }
+
+    @Test
     void every_audit_read_is_recorded_and_only_auditors_may_read_the_audit_api() {
         auditor.getForObject("/api/audit/threads/" + thread + "/history", JsonNode.class);
 

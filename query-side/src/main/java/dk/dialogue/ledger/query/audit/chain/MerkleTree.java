@@ -25,22 +25,68 @@ public final class MerkleTree {
         List<Keyed> sorted = new ArrayList<>(heads.size());
         heads.forEach(head -> sorted.add(new Keyed(head.threadId().getBytes(StandardCharsets.UTF_8), head)));
         sorted.sort((a, b) -> Arrays.compareUnsigned(a.id, b.id));
-        byte[][] leaves = new byte[sorted.size()][];
-        for (int i = 0; i < leaves.length; i++) {
-            leaves[i] = Hashes.leaf(sorted.get(i).head);
-        }
-        return leaves.length == 0 ? Hashes.sha256() : node(leaves, 0, leaves.length);
+        Builder tree = new Builder();
+        sorted.forEach(keyed -> tree.add(keyed.id, keyed.head));
+        return tree.root();
     }
 
     private record Keyed(byte[] id, ChainHead head) {
     }
 
-    private static byte[] node(byte[][] leaves, int from, int to) {
-        int n = to - from;
-        if (n == 1) {
-            return leaves[from];
+    /**
+     * The same root over heads given one at a time in thread order, in memory that grows with the logarithm of
+     * their number: it keeps the roots of the complete subtrees so far, largest first, and folds them from the
+     * right at the end, which is the shape RFC 6962 gives (the left subtree holds the largest power of two of
+     * leaves below their number).
+     */
+    public static final class Builder {
+
+        private final byte[][] subtrees = new byte[64][];
+        private final long[] sizes = new long[64];
+        private int depth;
+        private long count;
+        private byte[] last;
+
+        /** @throws IllegalArgumentException if the head's thread comes before the previous one's */
+        public void add(ChainHead head) {
+            add(head.threadId().getBytes(StandardCharsets.UTF_8), head);
         }
-        int split = Integer.highestOneBit(n - 1);
-        return Hashes.sha256(new byte[] {1}, node(leaves, from, from + split), node(leaves, from + split, to));
+
+        private void add(byte[] id, ChainHead head) {
+            if (last != null && Arrays.compareUnsigned(last, id) > 0) {
+                throw new IllegalArgumentException("chain heads out of thread order: " + head.threadId()
+                        + " after " + new String(last, StandardCharsets.UTF_8));
+            }
+            last = id;
+            byte[] node = Hashes.leaf(head);
+            long size = 1;
+            while (depth > 0 && sizes[depth - 1] == size) {
+                node = node(subtrees[--depth], node);
+                size *= 2;
+            }
+            subtrees[depth] = node;
+            sizes[depth++] = size;
+            count++;
+        }
+
+        public long count() {
+            return count;
+        }
+
+        /** SHA-256 of nothing for no heads. */
+        public byte[] root() {
+            if (depth == 0) {
+                return Hashes.sha256();
+            }
+            byte[] root = subtrees[depth - 1];
+            for (int i = depth - 2; i >= 0; i--) {
+                root = node(subtrees[i], root);
+            }
+            return root;
+        }
+    }
+
+    private static byte[] node(byte[] left, byte[] right) {
+        return Hashes.sha256(new byte[] {1}, left, right);
     }
 }

@@ -2,6 +2,7 @@ package dk.dialogue.ledger.query.audit.seal;
 
 import dk.dialogue.ledger.query.audit.chain.ChainHead;
 import dk.dialogue.ledger.query.audit.chain.Digest;
+import dk.dialogue.ledger.query.audit.chain.MerkleTree;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,6 +17,9 @@ public class DigestRepository {
 
     private static final String COLUMNS = "sequence, created_at, boundary_tx_id, last_position, event_count, "
             + "thread_count, root, previous, key_id, signature FROM audit_digest";
+
+    /** Heads read at a time for a seal's Merkle tree: the index is walked in order, never sorted. */
+    private static final int SEALED_HEADS_PAGE = 10_000;
 
     private final JdbcTemplate jdbc;
 
@@ -54,14 +58,23 @@ public class DigestRepository {
                 .findFirst();
     }
 
-    void insertHeads(long digest, List<ChainHead> heads) {
-        jdbc.batchUpdate("INSERT INTO audit_digest_head (thread_id, digest_sequence, sequence_number, event_hash) "
-                + "VALUES (?, ?, ?, ?)", heads, 1000, (ps, head) -> {
-                    ps.setString(1, head.threadId());
-                    ps.setLong(2, digest);
-                    ps.setLong(3, head.sequence());
-                    ps.setBytes(4, head.hash());
-                });
+    /**
+     * The Merkle tree over every thread's head as the latest digest sealed it, read in pages along the primary key
+     * of {@code audit_sealed_head}, whose "C" collation is the tree's order (the builder checks it).
+     */
+    MerkleTree.Builder sealedHeads() {
+        MerkleTree.Builder tree = new MerkleTree.Builder();
+        String after = "";
+        while (true) {
+            List<ChainHead> page = jdbc.query("SELECT thread_id, sequence_number, event_hash FROM audit_sealed_head "
+                    + "WHERE thread_id > ? ORDER BY thread_id LIMIT " + SEALED_HEADS_PAGE,
+                    (rs, n) -> new ChainHead(rs.getString(1), rs.getLong(2), rs.getBytes(3)), after);
+            page.forEach(tree::add);
+            if (page.size() < SEALED_HEADS_PAGE) {
+                return tree;
+            }
+            after = page.get(page.size() - 1).threadId();
+        }
     }
 
     void insert(Digest d) {

@@ -1,7 +1,6 @@
 package dk.dialogue.ledger.query.audit.seal;
 
 import dk.dialogue.ledger.query.audit.StoredEvents;
-import dk.dialogue.ledger.query.audit.chain.ChainHead;
 import dk.dialogue.ledger.query.audit.chain.Digest;
 import dk.dialogue.ledger.query.audit.chain.DigestVerifier;
 import dk.dialogue.ledger.query.audit.chain.Hashes;
@@ -9,7 +8,6 @@ import dk.dialogue.ledger.query.audit.chain.MerkleTree;
 import dk.dialogue.ledger.query.audit.chain.SigningKey;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -88,16 +86,20 @@ public class Sealer {
             if (count == 0) {
                 return latest;
             }
-            List<ChainHead> changed = jdbc.query("SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, "
-                            + "sequence_number, event_hash" + range + " ORDER BY aggregate_identifier, sequence_number DESC",
-                    (rs, n) -> new ChainHead(rs.getString(1), rs.getLong(2), rs.getBytes(3)), from, boundary);
             long sequence = latest.map(Digest::sequence).orElse(0L) + 1;
-            digests.insertHeads(sequence, changed);
-            List<ChainHead> heads = digests.headsAt(sequence);
+            // The changed heads go from the event store into the history and the current heads without passing
+            // through here, so a first seal of a large ledger holds no more in memory than a later one.
+            jdbc.update("WITH changed AS (INSERT INTO audit_digest_head (thread_id, digest_sequence, sequence_number, "
+                    + "event_hash) SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, ?, sequence_number, "
+                    + "event_hash" + range + " ORDER BY aggregate_identifier, sequence_number DESC "
+                    + "RETURNING thread_id, sequence_number, event_hash) "
+                    + "INSERT INTO audit_sealed_head (thread_id, sequence_number, event_hash) SELECT * FROM changed "
+                    + "ON CONFLICT (thread_id) DO UPDATE SET sequence_number = EXCLUDED.sequence_number, "
+                    + "event_hash = EXCLUDED.event_hash", sequence, from, boundary);
+            MerkleTree.Builder heads = digests.sealedHeads();
             Digest digest = key.sign(new Digest(sequence, clock.instant().truncatedTo(ChronoUnit.MILLIS), boundary,
                     Math.max(latest.map(Digest::lastPosition).orElse(0L), ((Number) added.get("last")).longValue()),
-                    latest.map(Digest::eventCount).orElse(0L) + count, heads.size(),
-                    Hashes.hex(MerkleTree.root(heads)),
+                    latest.map(Digest::eventCount).orElse(0L) + count, heads.count(), Hashes.hex(heads.root()),
                     latest.map(Digest::statementHash).orElse(DigestVerifier.firstPrevious()), key.keyId(), null));
             digests.insert(digest);
             LOG.info("Sealed digest {}: {} events of {} threads, root {}", digest.sequence(), digest.eventCount(),

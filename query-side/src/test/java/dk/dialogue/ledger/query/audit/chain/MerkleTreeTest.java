@@ -1,7 +1,9 @@
 package dk.dialogue.ledger.query.audit.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +50,40 @@ class MerkleTreeTest {
         ChainHead fullwidth = new ChainHead("\uFF01", 0, new byte[32]);
         ChainHead emoji = new ChainHead("\uD83D\uDE00", 0, new byte[32]);
         assertThat(MerkleTree.root(List.of(emoji, fullwidth))).isEqualTo(node(leaf(fullwidth), leaf(emoji)));
+    }
+
+    @Test
+    void heads_added_one_at_a_time_in_thread_order_give_rfc_6962s_tree_for_every_count_up_to_70() {
+        List<ChainHead> heads = new ArrayList<>();
+        for (int n = 0; n <= 70; n++) {
+            MerkleTree.Builder tree = new MerkleTree.Builder();
+            heads.forEach(tree::add);
+            assertThat(tree.count()).isEqualTo(n);
+            assertThat(tree.root()).as("%d heads", n).isEqualTo(rfc6962(heads));
+            assertThat(MerkleTree.root(heads)).as("%d heads", n).isEqualTo(rfc6962(heads));
+            heads.add(new ChainHead(String.format("t-%03d", n), n, Hashes.sha256(new byte[] {(byte) n})));
+        }
+    }
+
+    @Test
+    void a_head_given_out_of_thread_order_is_refused() {
+        MerkleTree.Builder tree = new MerkleTree.Builder();
+        tree.add(B);
+
+        assertThatThrownBy(() -> tree.add(A))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a after b");
+    }
+
+    /** RFC 6962, section 2.1, as written: the left subtree takes the largest power of two below the count. */
+    private static byte[] rfc6962(List<ChainHead> heads) {
+        if (heads.isEmpty()) {
+            return Hashes.sha256();
+        }
+        if (heads.size() == 1) {
+            return leaf(heads.get(0));
+        }
+        int k = Integer.highestOneBit(heads.size() - 1);
+        return node(rfc6962(heads.subList(0, k)), rfc6962(heads.subList(k, heads.size())));
     }
 
     /** RFC 6962 leaf: 0x00, then the head's encoding (length-prefixed id, 8-byte sequence, hash). */
