@@ -70,6 +70,7 @@ public class Sealer {
     public Optional<Digest> seal() {
         SigningKey key = keys.signing().orElseThrow(() -> new IllegalStateException(
                 "no digest signing key is configured (ledger.audit.signing-key or ledger.audit.signing-key-file)"));
+        long started = System.nanoTime();
         return snapshot.execute(status -> {
             Optional<Digest> latest = digests.latest();
             if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
@@ -102,8 +103,9 @@ public class Sealer {
                     latest.map(Digest::eventCount).orElse(0L) + count, heads.count(), Hashes.hex(heads.root()),
                     latest.map(Digest::statementHash).orElse(DigestVerifier.firstPrevious()), key.keyId(), null));
             digests.insert(digest);
-            LOG.info("Sealed digest {}: {} events of {} threads, root {}", digest.sequence(), digest.eventCount(),
-                    digest.threadCount(), digest.root());
+            LOG.info("Sealed digest {}: {} events of {} threads, root {}, in {} ms", digest.sequence(),
+                    digest.eventCount(), digest.threadCount(), digest.root(),
+                    (System.nanoTime() - started) / 1_000_000);
             return Optional.of(digest);
         });
     }
