@@ -64,11 +64,12 @@ public class DigestRepository {
      */
     MerkleTree.Builder sealedHeads() {
         MerkleTree.Builder tree = new MerkleTree.Builder();
-        String after = "";
+        String after = null;
         while (true) {
             List<ChainHead> page = jdbc.query("SELECT thread_id, sequence_number, event_hash FROM audit_sealed_head "
-                    + "WHERE thread_id > ? ORDER BY thread_id LIMIT " + SEALED_HEADS_PAGE,
-                    (rs, n) -> new ChainHead(rs.getString(1), rs.getLong(2), rs.getBytes(3)), after);
+                    + (after == null ? "" : "WHERE thread_id > ? ") + "ORDER BY thread_id LIMIT " + SEALED_HEADS_PAGE,
+                    (rs, n) -> new ChainHead(rs.getString(1), rs.getLong(2), rs.getBytes(3)),
+                    after == null ? new Object[0] : new Object[] {after});
             page.forEach(tree::add);
             if (page.size() < SEALED_HEADS_PAGE) {
                 return tree;

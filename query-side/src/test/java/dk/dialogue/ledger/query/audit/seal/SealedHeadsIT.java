@@ -1,0 +1,44 @@
+package dk.dialogue.ledger.query.audit.seal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.dialogue.ledger.query.audit.chain.ChainHead;
+import dk.dialogue.ledger.query.audit.chain.MerkleTree;
+import dk.dialogue.ledger.query.support.QuerySideIntegrationTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@QuerySideIntegrationTest
+class SealedHeadsIT {
+
+    @Autowired
+    DigestRepository digests;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void the_tree_over_more_heads_than_a_page_read_in_key_order_equals_the_tree_over_the_same_heads_sorted() {
+        // Rolled back: the heads are made up, and the next seal must not see them.
+        TransactionTemplate rolledBack = new TransactionTemplate(transactions);
+        rolledBack.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            // Ids whose byte order differs from a linguistic one, 2.5 pages of them.
+            jdbc.update("INSERT INTO audit_sealed_head (thread_id, sequence_number, event_hash) "
+                    + "SELECT (ARRAY['Zulu-', 'alpha-', 'æble-'])[n % 3 + 1] || n, n % 17, sha256(int8send(n)) "
+                    + "FROM generate_series(1, 25000) AS n");
+            List<ChainHead> all = jdbc.query("SELECT thread_id, sequence_number, event_hash FROM audit_sealed_head",
+                    (rs, n) -> new ChainHead(rs.getString(1), rs.getLong(2), rs.getBytes(3)));
+
+            MerkleTree.Builder paged = digests.sealedHeads();
+
+            assertThat(paged.count()).isEqualTo(all.size()).isGreaterThanOrEqualTo(25_000);
+            assertThat(paged.root()).isEqualTo(MerkleTree.root(all));
+        });
+    }
+}
