@@ -2,6 +2,7 @@ package dk.dialogue.ledger.query.audit;
 
 import dk.dialogue.ledger.events.upcasting.Upcasters;
 import dk.dialogue.ledger.query.audit.chain.StoredEvent;
+import dk.dialogue.ledger.query.audit.chain.ThreadRange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -18,6 +20,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.postgresql.PGStatement;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -49,21 +52,46 @@ public class StoredEvents {
         return table;
     }
 
-    /**
-     * Streams every event in global order, or one thread's in sequence order, without holding them in memory.
-     * Needs a transaction (a cursor only streams inside one).
-     */
-    public void forEach(String threadId, Consumer<StoredEvent> consumer) {
-        String sql = "SELECT " + columns + (threadId == null ? " ORDER BY global_index"
-                : " WHERE aggregate_identifier = ? ORDER BY sequence_number");
+    /** Streams one thread's events in sequence order. Needs a transaction (a cursor only streams inside one). */
+    public void forThread(String threadId, Consumer<StoredEvent> consumer) {
         jdbc.query(connection -> {
-            PreparedStatement statement = streaming(connection, sql);
-            if (threadId != null) {
-                statement.setString(1, threadId);
-            }
+            PreparedStatement statement = streaming(connection, "SELECT " + columns
+                    + " WHERE aggregate_identifier = ? ORDER BY sequence_number");
+            statement.setString(1, threadId);
             return statement;
         }, rs -> {
             consumer.accept(row(rs));
+        });
+    }
+
+    /**
+     * Streams, in global order, the events after a position of the threads in a range, until the sink returns
+     * false. Needs a transaction.
+     */
+    public void forRange(ThreadRange range, long after, Predicate<StoredEvent> sink) {
+        List<Object> arguments = new ArrayList<>(List.of(after));
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" WHERE global_index > ?");
+        // Compared as bytes, the order the ranges are cut in, whatever the column's collation.
+        if (range.from() != null) {
+            sql.append(" AND aggregate_identifier COLLATE \"C\" >= ?");
+            arguments.add(range.from());
+        }
+        if (range.to() != null) {
+            sql.append(" AND aggregate_identifier COLLATE \"C\" < ?");
+            arguments.add(range.to());
+        }
+        jdbc.query(connection -> {
+            PreparedStatement statement = streaming(connection, sql.append(" ORDER BY global_index").toString());
+            for (int i = 0; i < arguments.size(); i++) {
+                statement.setObject(i + 1, arguments.get(i));
+            }
+            return statement;
+        }, (ResultSetExtractor<Void>) rs -> {
+            boolean more = true;
+            while (more && rs.next()) {
+                more = sink.test(row(rs));
+            }
+            return null;
         });
     }
 

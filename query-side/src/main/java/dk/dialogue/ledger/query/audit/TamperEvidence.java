@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dialogue.ledger.query.audit.chain.ChainHead;
 import dk.dialogue.ledger.query.audit.chain.Digest;
 import dk.dialogue.ledger.query.audit.chain.DigestVerifier;
+import dk.dialogue.ledger.query.audit.chain.LedgerSource;
 import dk.dialogue.ledger.query.audit.chain.StoredEvent;
+import dk.dialogue.ledger.query.audit.chain.ThreadRange;
 import dk.dialogue.ledger.query.audit.chain.Verification;
 import dk.dialogue.ledger.query.audit.chain.VerificationReport;
 import dk.dialogue.ledger.query.audit.seal.AuditKeys;
@@ -18,8 +20,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -41,9 +46,11 @@ public class TamperEvidence {
     private final FeedSchemas schemas;
     private final TransactionTemplate snapshot;
     private final Clock clock;
+    private final int threadsPerPass;
 
     public TamperEvidence(StoredEvents events, DigestRepository digests, AuditKeys keys, FeedSchemas schemas,
-                          PlatformTransactionManager transactions, Clock clock) {
+                          PlatformTransactionManager transactions, Clock clock,
+                          @Value("${ledger.audit.verification.threads-per-pass}") int threadsPerPass) {
         this.events = events;
         this.digests = digests;
         this.keys = keys;
@@ -52,6 +59,7 @@ public class TamperEvidence {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
         this.clock = clock;
+        this.threadsPerPass = threadsPerPass;
     }
 
     /** The whole ledger, or one thread when {@code threadId} is given. */
@@ -61,15 +69,24 @@ public class TamperEvidence {
             List<Digest> all = keys.signing().isPresent() ? digests.all() : List.of();
             DigestVerifier key = new DigestVerifier(keys.signing().map(k -> k.publicKey()).orElse(null));
             if (threadId == null) {
-                return Verification.ledger(all, key, digest -> digests.headsAt(digest.sequence()),
-                        sink -> events.forEach(null, sink));
+                return Verification.ledger(all, key, new LedgerSource() {
+                    @Override
+                    public void events(ThreadRange range, long after, Predicate<StoredEvent> sink) {
+                        events.forRange(range, after, sink);
+                    }
+
+                    @Override
+                    public Iterator<ChainHead> sealedHeads(Digest digest, ThreadRange range) {
+                        // The table holds the latest digest's heads, and in this snapshot that is the digest given.
+                        return digests.sealedHeads(range);
+                    }
+                }, threadsPerPass);
             }
             if (events.thread(threadId).isEmpty()) {
                 throw new NotFound("no thread " + threadId);
             }
-            ChainHead sealed = all.isEmpty() ? null
-                    : digests.headAt(all.get(all.size() - 1).sequence(), threadId).orElse(null);
-            return Verification.thread(threadId, all, key, sealed, sink -> events.forEach(threadId, sink));
+            ChainHead sealed = all.isEmpty() ? null : digests.sealedHead(threadId).orElse(null);
+            return Verification.thread(threadId, all, key, sealed, sink -> events.forThread(threadId, sink));
         });
     }
 
@@ -95,14 +112,16 @@ public class TamperEvidence {
                 }
                 if (!all.isEmpty()) {
                     long latest = all.get(all.size() - 1).sequence();
-                    for (ChainHead head : digests.headsAt(latest)) {
-                        json.writeObject(ExportLines.head(latest, head));
+                    Iterator<ChainHead> heads = digests.sealedHeads(ThreadRange.ALL);
+                    while (heads.hasNext()) {
+                        json.writeObject(ExportLines.head(latest, heads.next()));
                     }
                 }
                 long[] count = {0};
-                events.forEach(null, e -> {
+                events.forRange(ThreadRange.ALL, Long.MIN_VALUE, e -> {
                     write(json, e);
                     count[0]++;
+                    return true;
                 });
                 json.writeObject(Map.of("kind", "end", "events", count[0], "digests", all.size()));
             } catch (IOException e) {

@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.dialogue.ledger.events.ThreadEvent;
+import dk.dialogue.ledger.query.audit.chain.VerificationReport;
 import dk.dialogue.ledger.query.audit.offline.VerifyExportRunner;
+import dk.dialogue.ledger.query.audit.seal.AuditKeys;
+import dk.dialogue.ledger.query.audit.seal.DigestRepository;
+import dk.dialogue.ledger.query.feed.FeedSchemas;
 import dk.dialogue.ledger.query.support.Courses;
 import dk.dialogue.ledger.query.support.EventStoreWriter;
 import dk.dialogue.ledger.query.support.QuerySideIntegrationTest;
@@ -13,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +35,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @QuerySideIntegrationTest
 class AuditIT {
@@ -274,6 +280,31 @@ class AuditIT {
         assertThat(report.get("verified").asBoolean()).as(report.toString()).isTrue();
         assertThat(report.get("sealedBy").get("sequence").asLong()).isEqualTo(second.get("sequence").asLong());
         assertThat(report.get("sealedEvents").asLong()).isEqualTo(second.get("eventCount").asLong());
+    }
+
+    @Test
+    void a_ledger_verified_two_threads_at_a_time_reads_every_event_and_sealed_head_once(
+            @Autowired TamperEvidence inOnePass, @Autowired StoredEvents events, @Autowired DigestRepository digests,
+            @Autowired AuditKeys keys, @Autowired FeedSchemas schemas, @Autowired PlatformTransactionManager transactions,
+            @Autowired Clock clock) {
+        EventStoreWriter store = new EventStoreWriter(dataSource);
+        String suffix = UUID.randomUUID().toString();
+        // Ids whose byte order differs from a linguistic one: the ranges are cut and read by bytes.
+        for (String id : List.of("Zulu-" + suffix, "alpha-" + suffix, "\u00e6ble-" + suffix, "Ærø-" + suffix)) {
+            store.append(Courses.visit(id, null));
+        }
+        sealEverything();
+        store.append(Courses.partnership(UUID.randomUUID().toString(), null));
+        TamperEvidence twoAtATime = new TamperEvidence(events, digests, keys, schemas, transactions, clock, 2);
+
+        VerificationReport inPasses = twoAtATime.verify(null);
+        VerificationReport inOne = inOnePass.verify(null);
+
+        assertThat(inPasses.verified()).as(inPasses.problems().toString()).isTrue();
+        assertThat(inPasses.threads()).isEqualTo(inOne.threads()).isGreaterThan(4);
+        assertThat(List.of(inPasses.events(), inPasses.sealedEvents(), inPasses.unsealedEvents()))
+                .isEqualTo(List.of(inOne.events(), inOne.sealedEvents(), inOne.unsealedEvents()));
+        assertThat(inPasses.unsealedEvents()).isPositive();
     }
 
     /** Seals until a digest covers every stored event: a transaction still open holds the boundary back. */

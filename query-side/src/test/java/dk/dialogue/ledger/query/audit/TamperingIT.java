@@ -176,7 +176,7 @@ class TamperingIT {
                 yield new Expectation("DIGEST_SIGNATURE_INVALID", null, null);
             }
             case SEALED_HEAD_CHANGED -> {
-                asSuperuser("UPDATE audit_digest_head SET sequence_number = sequence_number - 1 WHERE thread_id = '"
+                asSuperuser("UPDATE audit_sealed_head SET sequence_number = sequence_number - 1 WHERE thread_id = '"
                         + thread + "'");
                 yield new Expectation("SEALED_HEADS_ALTERED", null, null);
             }
@@ -191,12 +191,14 @@ class TamperingIT {
         jdbc.execute("CREATE TABLE tamper_events AS SELECT * FROM " + EVENTS);
         jdbc.execute("CREATE TABLE tamper_digests AS SELECT * FROM audit_digest");
         jdbc.execute("CREATE TABLE tamper_heads AS SELECT * FROM audit_digest_head");
+        jdbc.execute("CREATE TABLE tamper_sealed_heads AS SELECT * FROM audit_sealed_head");
     }
 
     private void restore() throws SQLException {
         asSuperuser("DELETE FROM " + EVENTS, "INSERT INTO " + EVENTS + " OVERRIDING SYSTEM VALUE SELECT * FROM tamper_events",
                 "DELETE FROM audit_digest", "INSERT INTO audit_digest SELECT * FROM tamper_digests",
-                "DELETE FROM audit_digest_head", "INSERT INTO audit_digest_head SELECT * FROM tamper_heads");
+                "DELETE FROM audit_digest_head", "INSERT INTO audit_digest_head SELECT * FROM tamper_heads",
+                "DELETE FROM audit_sealed_head", "INSERT INTO audit_sealed_head SELECT * FROM tamper_sealed_heads");
     }
 
     /** With the append-only and chaining triggers off, as only a superuser can. */

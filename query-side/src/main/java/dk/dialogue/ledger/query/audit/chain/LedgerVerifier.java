@@ -1,16 +1,20 @@
 package dk.dialogue.ledger.query.audit.chain;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Verifies events streamed in global order: each thread's hash chain event by event, and, against the latest
  * signed digest, that the sealed part of the ledger is complete. Holds one small entry per thread, never the
- * events, so a whole ledger or a whole export streams through it.
+ * events. A large ledger is verified in passes, each over a range of threads in thread order
+ * ({@link #endPass}), so that the entries of one range at a time are held and the Merkle roots still fold in
+ * order.
  */
 public final class LedgerVerifier {
 
@@ -19,8 +23,18 @@ public final class LedgerVerifier {
 
     private final Digest digest;
     private final Map<String, Chain> chains = new HashMap<>();
-    private final List<Problem> problems = new ArrayList<>();
+    /** This pass's problems, in the order of the events they concern. */
+    private final List<Problem> passProblems = new ArrayList<>();
+    /** The problems of the passes before, each pass's in event order. */
+    private final List<Problem> eventProblems = new ArrayList<>();
+    private final MerkleTree.Builder computedRoot = new MerkleTree.Builder();
+    private final MerkleTree.Builder recordedRoot = new MerkleTree.Builder();
+    private boolean recordedAvailable = true;
+    /** The first thread, in thread order, whose computed sealed head differs from the recorded one. */
+    private Problem firstDifference;
+    private int passes;
     private long events;
+    private long threads;
     private long sealedEvents;
     private long lastPosition = Long.MIN_VALUE;
 
@@ -30,13 +44,13 @@ public final class LedgerVerifier {
     }
 
     public void accept(StoredEvent e) {
-        events++;
         if (e.position() <= lastPosition) {
             report(Problem.event(Problem.Kind.OUT_OF_ORDER, e, "event at position " + e.position()
                     + " follows position " + lastPosition));
         }
         lastPosition = Math.max(lastPosition, e.position());
         Chain chain = chains.computeIfAbsent(e.threadId(), id -> new Chain());
+        chain.events++;
         if (e.sequence() > chain.next) {
             report(Problem.event(Problem.Kind.SEQUENCE_GAP, e, "thread " + e.threadId() + " lacks event"
                     + (e.sequence() - chain.next == 1 ? " " + chain.next : "s " + chain.next + " to " + (e.sequence() - 1))
@@ -66,37 +80,123 @@ public final class LedgerVerifier {
             report(Problem.event(Problem.Kind.BACKDATED, e, "event " + e.sequence() + " of thread " + e.threadId()
                     + " claims a transaction sealed by digest " + digest.sequence() + " but follows later events"));
         }
-        sealedEvents++;
-        chain.sealed = new ChainHead(e.threadId(), e.sequence(), e.hash());
+        chain.sealedEvents++;
+        chain.sealedSequence = e.sequence();
+        chain.sealedHash = e.hash();
+    }
+
+    /** Threads held by this pass so far. */
+    public int threadsInPass() {
+        return chains.size();
     }
 
     /**
-     * Ends verification of the whole ledger (or a whole export).
-     *
-     * @param recordedHeads the heads the digest sealed as stored beside it, or {@code null} if unavailable;
-     *                      they let a mismatch be pinned on a thread
+     * Narrows this pass to the lower half of its threads, which it keeps, and forgets the upper half and their
+     * problems for a later pass. The problems kept stay the first ones: any the limit cut off come after a hundred
+     * that the passes, between them, find again.
      */
-    public Result finishLedger(List<ChainHead> recordedHeads) {
-        if (digest != null) {
-            List<ChainHead> computed = chains.values().stream().map(c -> c.sealed).filter(h -> h != null).toList();
-            boolean headsIntact = recordedHeads == null || signedRoot(recordedHeads);
-            if (!headsIntact) {
-                report(Problem.digest(Problem.Kind.SEALED_HEADS_ALTERED, digest.sequence(), "the stored chain heads "
-                        + "of digest " + digest.sequence() + " do not give its signed root"));
-            }
-            // Only a mismatch is worth comparing thread by thread, and only against heads that are intact.
-            if (!signedRoot(computed) && !(headsIntact && recordedHeads != null && locate(computed, recordedHeads))) {
-                report(Problem.digest(Problem.Kind.DIGEST_ROOT_MISMATCH, digest.sequence(), "the " + sealedEvents
-                        + " events of " + computed.size() + " threads sealed by digest " + digest.sequence()
-                        + " do not give its signed root (it sealed " + digest.eventCount() + " events of "
-                        + digest.threadCount() + " threads)"));
-            }
-        }
-        return result();
+    public Split split(ThreadRange range) {
+        List<Keyed> sorted = sortedChains();
+        Keyed at = sorted.get(sorted.size() / 2);
+        sorted.subList(sorted.size() / 2, sorted.size()).forEach(keyed -> chains.remove(keyed.threadId));
+        passProblems.removeIf(p -> Arrays.compareUnsigned(p.threadId().getBytes(StandardCharsets.UTF_8), at.id) >= 0);
+        return new Split(range.below(at.threadId), range.from(at.threadId));
     }
 
-    private boolean signedRoot(List<ChainHead> heads) {
-        return Hashes.hex(MerkleTree.root(heads)).equals(digest.root());
+    /**
+     * @param pass  the range this pass keeps on with
+     * @param later the range left for a later pass
+     */
+    public record Split(ThreadRange pass, ThreadRange later) {
+    }
+
+    /**
+     * Ends a pass over a range of threads: their sealed heads join the Merkle roots, in thread order, beside the
+     * recorded heads of the same range.
+     *
+     * @param recordedHeads the digest's heads of the range as stored beside it, in thread order, or {@code null}
+     *                      if unavailable; they let a mismatch be pinned on a thread
+     */
+    public void endPass(Iterator<ChainHead> recordedHeads) {
+        if (recordedHeads == null) {
+            recordedAvailable = false;
+        }
+        if (digest != null) {
+            merge(sortedChains().iterator(), recordedHeads == null ? List.<ChainHead>of().iterator() : recordedHeads);
+        }
+        for (Chain chain : chains.values()) {
+            events += chain.events;
+            sealedEvents += chain.sealedEvents;
+        }
+        threads += chains.size();
+        passes++;
+        chains.clear();
+        eventProblems.addAll(passProblems);
+        passProblems.clear();
+        lastPosition = Long.MIN_VALUE;
+    }
+
+    /** Walks the pass's threads and the recorded heads together, both in thread order. */
+    private void merge(Iterator<Keyed> mine, Iterator<ChainHead> theirs) {
+        Keyed computed = next(mine);
+        ChainHead recorded = theirs.hasNext() ? theirs.next() : null;
+        byte[] recordedId = recorded == null ? null : recorded.threadId().getBytes(StandardCharsets.UTF_8);
+        while (computed != null || recorded != null) {
+            int order = computed == null ? 1 : recorded == null ? -1 : Arrays.compareUnsigned(computed.id, recordedId);
+            ChainHead head = order <= 0 ? computed.chain.sealedHead(computed.threadId) : null;
+            if (head != null) {
+                computedRoot.add(computed.id, head);
+            }
+            if (order >= 0) {
+                recordedRoot.add(recordedId, recorded);
+            }
+            if (firstDifference == null && (head != null || order >= 0)) {
+                firstDifference = compare(order <= 0 ? computed.threadId : recorded.threadId(), head,
+                        order >= 0 ? recorded : null);
+            }
+            if (order <= 0) {
+                computed = next(mine);
+            }
+            if (order >= 0) {
+                recorded = theirs.hasNext() ? theirs.next() : null;
+                recordedId = recorded == null ? null : recorded.threadId().getBytes(StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private static Keyed next(Iterator<Keyed> chains) {
+        return chains.hasNext() ? chains.next() : null;
+    }
+
+    /** Ends verification of the whole ledger (or a whole export), after the last pass. */
+    public Result finishLedger() {
+        List<Problem> all = new ArrayList<>(eventProblems);
+        if (passes > 1) {
+            // Each pass found its own in event order; one pass keeps the order found, out-of-order events included.
+            all.sort(Comparator.comparing(Problem::position));
+        }
+        List<Problem> problems = new ArrayList<>(all.subList(0, Math.min(all.size(), MAX_PROBLEMS)));
+        if (digest != null) {
+            boolean headsIntact = !recordedAvailable || signed(recordedRoot);
+            if (!headsIntact) {
+                problems.add(Problem.digest(Problem.Kind.SEALED_HEADS_ALTERED, digest.sequence(), "the stored chain "
+                        + "heads of digest " + digest.sequence() + " do not give its signed root"));
+            }
+            // A thread is named only where the recorded heads are intact, or the alteration would be its cause.
+            if (!signed(computedRoot)) {
+                problems.add(headsIntact && recordedAvailable && firstDifference != null ? firstDifference
+                        : Problem.digest(Problem.Kind.DIGEST_ROOT_MISMATCH, digest.sequence(), "the "
+                        + sealedEvents + " events of " + computedRoot.count() + " threads sealed by digest "
+                        + digest.sequence() + " do not give its signed root (it sealed " + digest.eventCount()
+                        + " events of " + digest.threadCount() + " threads)"));
+            }
+        }
+        return new Result(events, threads, sealedEvents, List.copyOf(problems.subList(0,
+                Math.min(problems.size(), MAX_PROBLEMS))));
+    }
+
+    private boolean signed(MerkleTree.Builder tree) {
+        return Hashes.hex(tree.root()).equals(digest.root());
     }
 
     /**
@@ -106,65 +206,69 @@ public final class LedgerVerifier {
      */
     public Result finishThread(String threadId, ChainHead recordedHead) {
         Chain chain = chains.get(threadId);
-        ChainHead computed = chain == null ? null : chain.sealed;
+        ChainHead computed = chain == null ? null : chain.sealedHead(threadId);
+        List<Problem> problems = new ArrayList<>(passProblems);
         if (digest != null && (computed != null || recordedHead != null)) {
-            compare(threadId, computed, recordedHead);
-        }
-        return result();
-    }
-
-    /** Pins a difference on the first thread whose sealed head differs from the recorded one; false if none does. */
-    private boolean locate(List<ChainHead> computed, List<ChainHead> recorded) {
-        Map<String, ChainHead> mine = new TreeMap<>(MerkleTree.THREAD_ORDER);
-        computed.forEach(head -> mine.put(head.threadId(), head));
-        Map<String, ChainHead> theirs = new TreeMap<>(MerkleTree.THREAD_ORDER);
-        recorded.forEach(head -> theirs.put(head.threadId(), head));
-        TreeMap<String, Boolean> all = new TreeMap<>(MerkleTree.THREAD_ORDER);
-        mine.keySet().forEach(id -> all.put(id, true));
-        theirs.keySet().forEach(id -> all.put(id, true));
-        for (String threadId : all.keySet()) {
-            if (compare(threadId, mine.get(threadId), theirs.get(threadId))) {
-                return true;
+            Problem difference = compare(threadId, computed, recordedHead);
+            if (difference != null && problems.size() < MAX_PROBLEMS) {
+                problems.add(difference);
             }
         }
-        return false;
+        return new Result(chain == null ? 0 : chain.events, chain == null ? 0 : 1,
+                chain == null ? 0 : chain.sealedEvents, List.copyOf(problems));
     }
 
-    private boolean compare(String threadId, ChainHead computed, ChainHead recorded) {
+    /** What is wrong with a thread's sealed head; {@code null} if nothing is. */
+    private Problem compare(String threadId, ChainHead computed, ChainHead recorded) {
         if (recorded == null) {
-            report(Problem.thread(Problem.Kind.UNSEALED_THREAD, threadId, digest.sequence(), "thread " + threadId
-                    + " has events in the past sealed by digest " + digest.sequence() + ", which does not know it"));
+            return Problem.thread(Problem.Kind.UNSEALED_THREAD, threadId, digest.sequence(), "thread " + threadId
+                    + " has events in the past sealed by digest " + digest.sequence() + ", which does not know it");
         } else if (computed == null) {
-            report(Problem.thread(Problem.Kind.SEALED_THREAD_MISSING, threadId, digest.sequence(), "thread "
+            return Problem.thread(Problem.Kind.SEALED_THREAD_MISSING, threadId, digest.sequence(), "thread "
                     + threadId + " was sealed by digest " + digest.sequence() + " with " + (recorded.sequence() + 1)
-                    + " events; none of them is stored any more"));
+                    + " events; none of them is stored any more");
         } else if (computed.sequence() != recorded.sequence() || !Arrays.equals(computed.hash(), recorded.hash())) {
-            report(Problem.thread(Problem.Kind.SEALED_HEAD_MISMATCH, threadId, digest.sequence(), "thread " + threadId
-                    + " was sealed by digest " + digest.sequence() + " at event " + recorded.sequence() + " (hash "
-                    + Hashes.hex(recorded.hash()) + "); the stored events end the sealed part at event "
-                    + computed.sequence() + " (hash " + Hashes.hex(computed.hash()) + ")"));
-        } else {
-            return false;
+            return Problem.thread(Problem.Kind.SEALED_HEAD_MISMATCH, threadId, digest.sequence(), "thread "
+                    + threadId + " was sealed by digest " + digest.sequence() + " at event " + recorded.sequence()
+                    + " (hash " + Hashes.hex(recorded.hash()) + "); the stored events end the sealed part at event "
+                    + computed.sequence() + " (hash " + Hashes.hex(computed.hash()) + ")");
         }
-        return true;
+        return null;
     }
 
     private void report(Problem problem) {
-        if (problems.size() < MAX_PROBLEMS) {
-            problems.add(problem);
+        if (passProblems.size() < MAX_PROBLEMS) {
+            passProblems.add(problem);
         }
     }
 
-    private Result result() {
-        return new Result(events, chains.size(), sealedEvents, List.copyOf(problems));
+    /** The pass's threads in thread order, each id encoded once rather than once per comparison. */
+    private List<Keyed> sortedChains() {
+        List<Keyed> sorted = new ArrayList<>(chains.size());
+        chains.forEach((id, chain) -> sorted.add(new Keyed(id.getBytes(StandardCharsets.UTF_8), id, chain)));
+        sorted.sort((a, b) -> Arrays.compareUnsigned(a.id, b.id));
+        return sorted;
     }
 
-    /** Where a thread's chain stands while streaming. */
+    private record Keyed(byte[] id, String threadId, Chain chain) {
+    }
+
+    /**
+     * Where a thread's chain stands while streaming: a few numbers and the two hashes it needs (often one array),
+     * as a ledger of ten million events has more than a million threads.
+     */
     private static final class Chain {
         private long next;
         private byte[] previous = Hashes.GENESIS;
-        private ChainHead sealed;
+        private long sealedSequence;
+        private byte[] sealedHash;
         private boolean unsealedSeen;
+        private int events;
+        private int sealedEvents;
+
+        private ChainHead sealedHead(String threadId) {
+            return sealedHash == null ? null : new ChainHead(threadId, sealedSequence, sealedHash);
+        }
     }
 
     /**

@@ -52,7 +52,8 @@ public final class MerkleTree {
             add(head.threadId().getBytes(StandardCharsets.UTF_8), head);
         }
 
-        private void add(byte[] id, ChainHead head) {
+        /** @param id the head's thread id in UTF-8, when the caller has it already */
+        void add(byte[] id, ChainHead head) {
             if (last != null && Arrays.compareUnsigned(last, id) > 0) {
                 throw new IllegalArgumentException("chain heads out of thread order: " + head.threadId()
                         + " after " + new String(last, StandardCharsets.UTF_8));

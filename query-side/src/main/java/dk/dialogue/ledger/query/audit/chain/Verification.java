@@ -1,10 +1,14 @@
 package dk.dialogue.ledger.query.audit.chain;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The verification procedure, the same on the server and offline: digests against the auditor's key, then
@@ -16,22 +20,70 @@ public final class Verification {
     }
 
     /**
-     * @param digests every digest, oldest first
-     * @param heads   the heads the given digest sealed, as stored beside it ({@code null} if unavailable)
-     * @param events  streams the events, in global order, into the consumer it is given
+     * @param digests        every digest, oldest first
+     * @param source         the events and the recorded heads, by range of threads
+     * @param threadsPerPass the most threads held at once: beyond it the pass narrows to the lower half of its
+     *                       threads and the rest get a pass of their own
      */
-    public static VerificationReport ledger(List<Digest> digests, DigestVerifier key,
-                                            Function<Digest, List<ChainHead>> heads,
-                                            Consumer<Consumer<StoredEvent>> events) {
+    public static VerificationReport ledger(List<Digest> digests, DigestVerifier key, LedgerSource source,
+                                            int threadsPerPass) {
         long started = System.nanoTime();
         Optional<Problem> digestProblem = key.check(digests);
         Digest latest = digests.isEmpty() ? null : digests.get(digests.size() - 1);
         // A digest that fails its signature cannot be trusted to say what is sealed: chains are still checked.
-        LedgerVerifier verifier = new LedgerVerifier(digestProblem.isPresent() ? null : latest);
-        events.accept(verifier::accept);
-        LedgerVerifier.Result result = verifier.finishLedger(latest == null || digestProblem.isPresent() ? null
-                : heads.apply(latest));
-        return VerificationReport.of("ledger", withFirst(digestProblem, result), latest, digests.size(), started);
+        Digest sealing = digestProblem.isPresent() ? null : latest;
+        LedgerVerifier verifier = new LedgerVerifier(sealing);
+        // Ranges still to do, the lowest on top, so that the passes run in thread order and the roots fold in it.
+        Deque<ThreadRange> pending = new ArrayDeque<>(List.of(ThreadRange.ALL));
+        while (!pending.isEmpty()) {
+            Pass pass = new Pass(verifier, pending.pop(), threadsPerPass, pending);
+            do {
+                pass.narrowed = false;
+                source.events(pass.range, pass.after, pass);
+            } while (pass.narrowed);
+            verifier.endPass(sealing == null ? null : source.sealedHeads(sealing, pass.range));
+        }
+        return VerificationReport.of("ledger", withFirst(digestProblem, verifier.finishLedger()), latest,
+                digests.size(), started);
+    }
+
+    /** Feeds one range's events to the verifier, and narrows the range when it holds too many threads. */
+    private static final class Pass implements Predicate<StoredEvent> {
+
+        private final LedgerVerifier verifier;
+        private final int threadsPerPass;
+        private final Deque<ThreadRange> pending;
+        private ThreadRange range;
+        private long after = Long.MIN_VALUE;
+        /** Set when the range was narrowed: the source must go on from {@code after} with the narrower range. */
+        private boolean narrowed;
+
+        private Pass(LedgerVerifier verifier, ThreadRange range, int threadsPerPass, Deque<ThreadRange> pending) {
+            this.verifier = verifier;
+            this.range = range;
+            this.threadsPerPass = threadsPerPass;
+            this.pending = pending;
+        }
+
+        @Override
+        public boolean test(StoredEvent e) {
+            verifier.accept(e);
+            after = e.position();
+            if (verifier.threadsInPass() <= threadsPerPass) {
+                return true;
+            }
+            LedgerVerifier.Split split = verifier.split(range);
+            range = split.pass();
+            pending.push(split.later());
+            narrowed = true;
+            return false;
+        }
+    }
+
+    /** Recorded heads held in memory, in any order, as a source gives them: the range's, in thread order. */
+    public static Iterator<ChainHead> inThreadOrder(List<ChainHead> heads, ThreadRange range) {
+        return heads.stream().filter(head -> range.contains(head.threadId()))
+                .sorted(Comparator.comparing(ChainHead::threadId, MerkleTree.THREAD_ORDER)).iterator();
     }
 
     /** One thread's chain, and its head against the latest digest's. */

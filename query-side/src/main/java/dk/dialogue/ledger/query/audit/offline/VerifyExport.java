@@ -9,7 +9,10 @@ import dk.dialogue.ledger.query.audit.TamperEvidence;
 import dk.dialogue.ledger.query.audit.chain.ChainHead;
 import dk.dialogue.ledger.query.audit.chain.Digest;
 import dk.dialogue.ledger.query.audit.chain.DigestVerifier;
+import dk.dialogue.ledger.query.audit.chain.LedgerSource;
 import dk.dialogue.ledger.query.audit.chain.Problem;
+import dk.dialogue.ledger.query.audit.chain.StoredEvent;
+import dk.dialogue.ledger.query.audit.chain.ThreadRange;
 import dk.dialogue.ledger.query.audit.chain.Verification;
 import dk.dialogue.ledger.query.audit.chain.VerificationReport;
 import java.io.BufferedReader;
@@ -20,7 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * {@code ./verify-export <export.ndjson> <public-key.pem> [--json]}: checks every event's hash chain, every
@@ -77,12 +82,21 @@ public final class VerifyExport {
                 }
                 line[0] = next(in);
             }
-            VerificationReport report = Verification.ledger(digests, key, digest -> heads, sink -> {
-                while (line[0] != null && "event".equals(text(line[0], "kind"))) {
-                    sink.accept(ExportLines.event(line[0]));
-                    line[0] = next(in);
+            // An export is read once, front to back, so it is verified in one pass: its threads all held at once.
+            VerificationReport report = Verification.ledger(digests, key, new LedgerSource() {
+                @Override
+                public void events(ThreadRange range, long after, Predicate<StoredEvent> sink) {
+                    while (line[0] != null && "event".equals(text(line[0], "kind")) && sink.test(
+                            ExportLines.event(line[0]))) {
+                        line[0] = next(in);
+                    }
                 }
-            });
+
+                @Override
+                public Iterator<ChainHead> sealedHeads(Digest digest, ThreadRange range) {
+                    return Verification.inThreadOrder(heads, range);
+                }
+            }, Integer.MAX_VALUE);
             Problem incomplete = trailer(line[0], report, digests.size());
             return new Outcome(incomplete == null && report.verified(), report, incomplete);
         }

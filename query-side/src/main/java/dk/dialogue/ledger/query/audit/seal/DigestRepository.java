@@ -2,11 +2,14 @@ package dk.dialogue.ledger.query.audit.seal;
 
 import dk.dialogue.ledger.query.audit.chain.ChainHead;
 import dk.dialogue.ledger.query.audit.chain.Digest;
-import dk.dialogue.ledger.query.audit.chain.MerkleTree;
+import dk.dialogue.ledger.query.audit.chain.ThreadRange;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -18,7 +21,7 @@ public class DigestRepository {
     private static final String COLUMNS = "sequence, created_at, boundary_tx_id, last_position, event_count, "
             + "thread_count, root, previous, key_id, signature FROM audit_digest";
 
-    /** Heads read at a time for a seal's Merkle tree: the index is walked in order, never sorted. */
+    /** Heads read at a time: the index is walked in order, never sorted. */
     private static final int SEALED_HEADS_PAGE = 10_000;
 
     private final JdbcTemplate jdbc;
@@ -41,41 +44,55 @@ public class DigestRepository {
                 .findFirst();
     }
 
-    /** Every thread's head as of the digest. */
-    public List<ChainHead> headsAt(long digest) {
-        return jdbc.query("""
-                SELECT DISTINCT ON (thread_id) thread_id, sequence_number, event_hash FROM audit_digest_head
-                 WHERE digest_sequence <= ? ORDER BY thread_id, digest_sequence DESC""",
-                (rs, n) -> new ChainHead(rs.getString(1), rs.getLong(2), rs.getBytes(3)), digest);
-    }
-
-    /** One thread's head as of the digest, if the digest covers it. */
-    public Optional<ChainHead> headAt(long digest, String threadId) {
-        return jdbc.query("""
-                SELECT thread_id, sequence_number, event_hash FROM audit_digest_head
-                 WHERE thread_id = ? AND digest_sequence <= ? ORDER BY digest_sequence DESC LIMIT 1""",
-                (rs, n) -> new ChainHead(rs.getString(1), rs.getLong(2), rs.getBytes(3)), threadId, digest).stream()
+    /** One thread's head as the latest digest sealed it, if it sealed the thread. */
+    public Optional<ChainHead> sealedHead(String threadId) {
+        return jdbc.query("SELECT thread_id, sequence_number, event_hash FROM audit_sealed_head WHERE thread_id = ?",
+                (rs, n) -> new ChainHead(rs.getString(1), rs.getLong(2), rs.getBytes(3)), threadId).stream()
                 .findFirst();
     }
 
     /**
-     * The Merkle tree over every thread's head as the latest digest sealed it, read in pages along the primary key
-     * of {@code audit_sealed_head}, whose "C" collation is the tree's order (the builder checks it).
+     * The chain heads the latest digest sealed, of the range's threads, in thread order: read in pages along the
+     * primary key of {@code audit_sealed_head}, whose "C" collation is the thread order, so nothing is sorted and
+     * no more than a page is held.
      */
-    MerkleTree.Builder sealedHeads() {
-        MerkleTree.Builder tree = new MerkleTree.Builder();
-        String after = null;
-        while (true) {
-            List<ChainHead> page = jdbc.query("SELECT thread_id, sequence_number, event_hash FROM audit_sealed_head "
-                    + (after == null ? "" : "WHERE thread_id > ? ") + "ORDER BY thread_id LIMIT " + SEALED_HEADS_PAGE,
-                    (rs, n) -> new ChainHead(rs.getString(1), rs.getLong(2), rs.getBytes(3)),
-                    after == null ? new Object[0] : new Object[] {after});
-            page.forEach(tree::add);
-            if (page.size() < SEALED_HEADS_PAGE) {
-                return tree;
+    public Iterator<ChainHead> sealedHeads(ThreadRange range) {
+        return new Iterator<>() {
+            private List<ChainHead> page = page(range, null);
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == page.size() && page.size() == SEALED_HEADS_PAGE) {
+                    page = page(range, page.get(page.size() - 1).threadId());
+                    next = 0;
+                }
+                return next < page.size();
             }
-            after = page.get(page.size() - 1).threadId();
+
+            @Override
+            public ChainHead next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.get(next++);
+            }
+        };
+    }
+
+    private List<ChainHead> page(ThreadRange range, String after) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> arguments = new ArrayList<>();
+        for (String[] bound : new String[][] {{range.from(), ">="}, {range.to(), "<"}, {after, ">"}}) {
+            if (bound[0] != null) {
+                conditions.add("thread_id " + bound[1] + " ?");
+                arguments.add(bound[0]);
+            }
         }
+        return jdbc.query("SELECT thread_id, sequence_number, event_hash FROM audit_sealed_head"
+                        + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                        + " ORDER BY thread_id LIMIT " + SEALED_HEADS_PAGE,
+                (rs, n) -> new ChainHead(rs.getString(1), rs.getLong(2), rs.getBytes(3)), arguments.toArray());
     }
 
     void insert(Digest d) {

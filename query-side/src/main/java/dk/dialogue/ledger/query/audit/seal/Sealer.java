@@ -6,6 +6,7 @@ import dk.dialogue.ledger.query.audit.chain.DigestVerifier;
 import dk.dialogue.ledger.query.audit.chain.Hashes;
 import dk.dialogue.ledger.query.audit.chain.MerkleTree;
 import dk.dialogue.ledger.query.audit.chain.SigningKey;
+import dk.dialogue.ledger.query.audit.chain.ThreadRange;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -97,7 +98,8 @@ public class Sealer {
                     + "INSERT INTO audit_sealed_head (thread_id, sequence_number, event_hash) SELECT * FROM changed "
                     + "ON CONFLICT (thread_id) DO UPDATE SET sequence_number = EXCLUDED.sequence_number, "
                     + "event_hash = EXCLUDED.event_hash", sequence, from, boundary);
-            MerkleTree.Builder heads = digests.sealedHeads();
+            MerkleTree.Builder heads = new MerkleTree.Builder();
+            digests.sealedHeads(ThreadRange.ALL).forEachRemaining(heads::add);
             Digest digest = key.sign(new Digest(sequence, clock.instant().truncatedTo(ChronoUnit.MILLIS), boundary,
                     Math.max(latest.map(Digest::lastPosition).orElse(0L), ((Number) added.get("last")).longValue()),
                     latest.map(Digest::eventCount).orElse(0L) + count, heads.count(), Hashes.hex(heads.root()),

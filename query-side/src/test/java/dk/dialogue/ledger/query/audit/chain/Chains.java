@@ -3,8 +3,10 @@ package dk.dialogue.ledger.query.audit.chain;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Builds correctly chained events in memory, as the database trigger would. */
 final class Chains {
@@ -37,6 +39,32 @@ final class Chains {
         events.stream().filter(e -> e.txId() < boundary)
                 .forEach(e -> sealed.put(e.threadId(), new ChainHead(e.threadId(), e.sequence(), e.hash())));
         return new ArrayList<>(sealed.values());
+    }
+
+    /**
+     * The events and recorded heads as a verification reads them: by range of threads, after a position.
+     *
+     * @param heads {@code null} for a source without recorded heads
+     */
+    static LedgerSource source(List<StoredEvent> events, List<ChainHead> heads) {
+        return new LedgerSource() {
+            @Override
+            public void events(ThreadRange range, long after, Predicate<StoredEvent> sink) {
+                Iterator<StoredEvent> all = events.iterator();
+                boolean more = true;
+                while (more && all.hasNext()) {
+                    StoredEvent e = all.next();
+                    if (e.position() > after && range.contains(e.threadId())) {
+                        more = sink.test(e);
+                    }
+                }
+            }
+
+            @Override
+            public Iterator<ChainHead> sealedHeads(Digest digest, ThreadRange range) {
+                return heads == null ? null : Verification.inThreadOrder(heads, range);
+            }
+        };
     }
 
     static StoredEvent withHash(StoredEvent e, byte[] hash) {

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LedgerVerifierTest {
 
@@ -102,7 +107,7 @@ class LedgerVerifierTest {
         events.remove(8);
 
         VerificationReport report = Verification.ledger(List.of(digest), new DigestVerifier(key.publicKey()),
-                d -> null, sink -> events.forEach(sink));
+                Chains.source(events, null), Integer.MAX_VALUE);
 
         assertThat(report.firstProblem().kind()).isEqualTo(Problem.Kind.DIGEST_ROOT_MISMATCH);
     }
@@ -146,7 +151,7 @@ class LedgerVerifierTest {
                 .values().stream().toList();
 
         VerificationReport report = Verification.ledger(List.of(digest), new DigestVerifier(key.publicKey()),
-                d -> doctored, sink -> events.forEach(sink));
+                Chains.source(events, doctored), Integer.MAX_VALUE);
 
         assertThat(report.problems()).extracting(Problem::kind)
                 .containsExactly(Problem.Kind.SEALED_HEADS_ALTERED, Problem.Kind.DIGEST_ROOT_MISMATCH);
@@ -158,8 +163,8 @@ class LedgerVerifierTest {
         events.set(0, Chains.withPayload(events.get(0), "{}".getBytes(StandardCharsets.UTF_8)));
 
         VerificationReport report = Verification.ledger(List.of(digest),
-                new DigestVerifier(SigningKey.generate().publicKey()), d -> chains.headsBelow(BOUNDARY),
-                sink -> events.forEach(sink));
+                new DigestVerifier(SigningKey.generate().publicKey()), Chains.source(events,
+                        chains.headsBelow(BOUNDARY)), Integer.MAX_VALUE);
 
         assertThat(report.problems()).extracting(Problem::kind)
                 .containsExactly(Problem.Kind.DIGEST_SIGNATURE_INVALID, Problem.Kind.HASH_MISMATCH);
@@ -203,8 +208,8 @@ class LedgerVerifierTest {
         }
         events.removeIf(e -> e.threadId().equals("t-3") && e.sequence() % 20 == 10);
 
-        List<Problem> problems = Verification.ledger(List.of(), new DigestVerifier(null), d -> null,
-                sink -> events.forEach(sink)).problems();
+        List<Problem> problems = Verification.ledger(List.of(), new DigestVerifier(null),
+                Chains.source(events, null), Integer.MAX_VALUE).problems();
 
         assertThat(problems).hasSize(100);
         assertThat(problems).extracting(Problem::position).isSorted();
@@ -214,8 +219,98 @@ class LedgerVerifierTest {
                 .contains(Problem.Kind.SEQUENCE_GAP, Problem.Kind.HASH_MISMATCH);
     }
 
+    @ParameterizedTest(name = "{0} threads at a time")
+    @ValueSource(ints = {1, 2, 3})
+    void a_ledger_verified_a_range_of_threads_at_a_time_gives_the_report_of_one_pass(int threadsPerPass) {
+        List<StoredEvent> untouched = chains.events();
+        List<StoredEvent> changed = chains.events();
+        changed.set(4, Chains.withPayload(changed.get(4), "{}".getBytes(StandardCharsets.UTF_8)));
+        List<StoredEvent> threadRemoved = chains.events();
+        threadRemoved.removeIf(e -> e.threadId().equals("t-b"));
+        List<StoredEvent> lastSealedRemoved = chains.events();
+        lastSealedRemoved.remove(8);
+
+        for (List<StoredEvent> events : List.of(untouched, changed, threadRemoved, lastSealedRemoved)) {
+            VerificationReport inPasses = verify(events, threadsPerPass);
+            VerificationReport inOne = verify(events);
+
+            assertThat(inPasses.problems()).isEqualTo(inOne.problems());
+            assertThat(List.of(inPasses.events(), inPasses.threads(), inPasses.sealedEvents()))
+                    .isEqualTo(List.of(inOne.events(), inOne.threads(), inOne.sealedEvents()));
+        }
+        assertThat(verify(untouched, threadsPerPass).verified()).isTrue();
+    }
+
+    @Test
+    void the_passes_cover_every_thread_once_in_thread_order_holding_no_more_threads_than_allowed() {
+        Chains many = new Chains();
+        for (int i = 0; i < 500; i++) {
+            many.append("t-" + (i * 7919 % 53), 1);
+        }
+        List<StoredEvent> events = many.events();
+        List<ThreadRange> passes = new ArrayList<>();
+        LedgerSource source = Chains.source(events, many.headsBelow(BOUNDARY));
+        LedgerSource recording = new LedgerSource() {
+            @Override
+            public void events(ThreadRange range, long after, Predicate<StoredEvent> sink) {
+                source.events(range, after, sink);
+            }
+
+            @Override
+            public Iterator<ChainHead> sealedHeads(Digest digest, ThreadRange range) {
+                passes.add(range);
+                return source.sealedHeads(digest, range);
+            }
+        };
+        Digest sealedAll = key.sign(new Digest(1, Instant.parse("2026-11-25T12:00:00Z"), BOUNDARY, 500, 500, 53,
+                Hashes.hex(MerkleTree.root(many.headsBelow(BOUNDARY))), DigestVerifier.firstPrevious(), key.keyId(),
+                null));
+
+        VerificationReport report = Verification.ledger(List.of(sealedAll), new DigestVerifier(key.publicKey()),
+                recording, 10);
+
+        assertThat(report.verified()).isTrue();
+        assertThat(report.threads()).isEqualTo(53);
+        assertThat(report.events()).isEqualTo(500);
+        assertThat(passes.get(0).from()).isNull();
+        assertThat(passes.get(passes.size() - 1).to()).isNull();
+        for (int i = 1; i < passes.size(); i++) {
+            assertThat(passes.get(i).from()).isEqualTo(passes.get(i - 1).to());
+        }
+        for (ThreadRange pass : passes) {
+            assertThat(events.stream().map(StoredEvent::threadId).filter(pass::contains).distinct().count())
+                    .isBetween(1L, 10L);
+        }
+    }
+
+    @Test
+    void problems_found_in_many_passes_are_the_first_hundred_in_event_order_as_in_one_pass() {
+        Chains many = new Chains();
+        for (int i = 0; i < 3000; i++) {
+            many.append("t-" + (i % 2), 1);
+        }
+        many.append("t-2", 1).append("t-3", 1);
+        List<StoredEvent> events = many.events();
+        for (int i = 5; i < 3000; i += 25) {
+            events.set(i, Chains.withPayload(events.get(i), "{}".getBytes(StandardCharsets.UTF_8)));
+        }
+        DigestVerifier noKey = new DigestVerifier(null);
+
+        List<Problem> inOne = Verification.ledger(List.of(), noKey, Chains.source(events, null), Integer.MAX_VALUE)
+                .problems();
+        // Two threads a pass: the third comes after a hundred problems, and the split forgets half of them.
+        List<Problem> inPasses = Verification.ledger(List.of(), noKey, Chains.source(events, null), 2).problems();
+
+        assertThat(inOne).hasSize(100).extracting(Problem::threadId).contains("t-0", "t-1");
+        assertThat(inPasses).isEqualTo(inOne);
+    }
+
     private VerificationReport verify(List<StoredEvent> events) {
+        return verify(events, Integer.MAX_VALUE);
+    }
+
+    private VerificationReport verify(List<StoredEvent> events, int threadsPerPass) {
         return Verification.ledger(List.of(digest), new DigestVerifier(key.publicKey()),
-                d -> chains.headsBelow(BOUNDARY), sink -> events.forEach(sink));
+                Chains.source(events, chains.headsBelow(BOUNDARY)), threadsPerPass);
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.dialogue.ledger.query.audit.chain.ChainHead;
 import dk.dialogue.ledger.query.audit.chain.MerkleTree;
+import dk.dialogue.ledger.query.audit.chain.ThreadRange;
 import dk.dialogue.ledger.query.support.QuerySideIntegrationTest;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,10 +37,32 @@ class SealedHeadsIT {
             List<ChainHead> all = jdbc.query("SELECT thread_id, sequence_number, event_hash FROM audit_sealed_head",
                     (rs, n) -> new ChainHead(rs.getString(1), rs.getLong(2), rs.getBytes(3)));
 
-            MerkleTree.Builder paged = digests.sealedHeads();
+            MerkleTree.Builder paged = new MerkleTree.Builder();
+            digests.sealedHeads(ThreadRange.ALL).forEachRemaining(paged::add);
 
             assertThat(paged.count()).isEqualTo(all.size()).isGreaterThanOrEqualTo(25_000);
             assertThat(paged.root()).isEqualTo(MerkleTree.root(all));
+        });
+    }
+
+    @Test
+    void a_range_of_heads_is_read_across_pages_in_byte_order_from_its_lower_bound_up_to_its_upper_one() {
+        TransactionTemplate rolledBack = new TransactionTemplate(transactions);
+        rolledBack.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.update("INSERT INTO audit_sealed_head (thread_id, sequence_number, event_hash) "
+                    + "SELECT (ARRAY['Zulu-', 'alpha-', 'æble-'])[n % 3 + 1] || n, n % 17, sha256(int8send(n)) "
+                    + "FROM generate_series(1, 36000) AS n");
+            ThreadRange range = new ThreadRange("alpha-", "æble-");
+            List<String> expected = jdbc.queryForList("SELECT thread_id FROM audit_sealed_head", String.class)
+                    .stream().filter(range::contains).sorted(MerkleTree.THREAD_ORDER).toList();
+
+            List<String> read = new ArrayList<>();
+            digests.sealedHeads(range).forEachRemaining(head -> read.add(head.threadId()));
+
+            // The 'alpha-' ids sort after 'Zulu-' and before 'æble-' by their bytes: 12,000 of them, over two pages.
+            assertThat(read).hasSizeGreaterThanOrEqualTo(12_000).containsExactlyElementsOf(expected)
+                    .noneMatch(id -> id.startsWith("Zulu-") || id.startsWith("æble-"));
         });
     }
 }
