@@ -15,14 +15,17 @@ import dk.dialogue.ledger.query.audit.chain.VerificationReport;
 import dk.dialogue.ledger.query.audit.seal.AuditKeys;
 import dk.dialogue.ledger.query.audit.seal.DigestRepository;
 import dk.dialogue.ledger.query.feed.FeedSchemas;
+import dk.dialogue.ledger.query.web.Busy;
 import dk.dialogue.ledger.query.web.NotFound;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -39,6 +42,7 @@ public class TamperEvidence {
 
     /** The export's format tag; the offline verifier refuses anything else. */
     public static final String EXPORT_FORMAT = "dk.dialogue.ledger/export/v1";
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
     private final StoredEvents events;
     private final DigestRepository digests;
@@ -47,6 +51,7 @@ public class TamperEvidence {
     private final TransactionTemplate snapshot;
     private final Clock clock;
     private final int threadsPerPass;
+    private final Semaphore wholeLedger = new Semaphore(1);
 
     public TamperEvidence(StoredEvents events, DigestRepository digests, AuditKeys keys, FeedSchemas schemas,
                           PlatformTransactionManager transactions, Clock clock,
@@ -62,8 +67,26 @@ public class TamperEvidence {
         this.threadsPerPass = threadsPerPass;
     }
 
-    /** The whole ledger, or one thread when {@code threadId} is given. */
+    /**
+     * The whole ledger, or one thread when {@code threadId} is given.
+     *
+     * @throws Busy while another whole-ledger verification runs: each holds up to {@code threadsPerPass} entries
+     */
     public VerificationReport verify(String threadId) {
+        if (threadId != null) {
+            return verifyInSnapshot(threadId);
+        }
+        if (!wholeLedger.tryAcquire()) {
+            throw new Busy("a verification of the whole ledger is running; one runs at a time", RETRY_AFTER);
+        }
+        try {
+            return verifyInSnapshot(null);
+        } finally {
+            wholeLedger.release();
+        }
+    }
+
+    private VerificationReport verifyInSnapshot(String threadId) {
         return snapshot.execute(status -> {
             // Without the key that signed them, digests prove nothing: only the chains are checked then.
             List<Digest> all = keys.signing().isPresent() ? digests.all() : List.of();

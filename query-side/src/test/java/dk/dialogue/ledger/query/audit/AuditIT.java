@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -305,6 +309,38 @@ class AuditIT {
         assertThat(List.of(inPasses.events(), inPasses.sealedEvents(), inPasses.unsealedEvents()))
                 .isEqualTo(List.of(inOne.events(), inOne.sealedEvents(), inOne.unsealedEvents()));
         assertThat(inPasses.unsealedEvents()).isPositive();
+    }
+
+    @Test
+    void a_second_whole_ledger_verification_while_one_runs_is_refused_as_busy_and_the_first_completes()
+            throws Exception {
+        try (Connection blocker = dataSource.getConnection(); Statement statement = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            // The first verification waits for the event table until the lock is released.
+            statement.execute("LOCK TABLE public.domain_event_entry IN ACCESS EXCLUSIVE MODE");
+            CompletableFuture<ResponseEntity<JsonNode>> first = CompletableFuture.supplyAsync(
+                    () -> auditor.getForEntity("/api/audit/verify", JsonNode.class));
+            // The stored-events read (its columns), not a processor's, is the one waiting.
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT count(*) FROM "
+                    + "pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%AS tx, aggregate_identifier%'",
+                    Long.class) > 0);
+
+            // Answered at once: were it let in, it would wait for the lock and this would time out.
+            ResponseEntity<JsonNode> second = CompletableFuture.supplyAsync(
+                    () -> auditor.getForEntity("/api/audit/verify", JsonNode.class)).get(10, TimeUnit.SECONDS);
+            // One thread's verification holds little and is not refused (it too waits for the lock).
+            CompletableFuture<ResponseEntity<JsonNode>> oneThread = CompletableFuture.supplyAsync(
+                    () -> auditor.getForEntity("/api/audit/verify?thread=" + thread, JsonNode.class));
+
+            assertThat(second.getStatusCode().value()).isEqualTo(503);
+            assertThat(second.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+            assertThat(second.getHeaders().getFirst("Retry-After")).isEqualTo("10");
+            assertThat(second.getBody().get("detail").asText()).contains("verification of the whole ledger is running");
+            blocker.rollback();
+            assertThat(first.get(30, TimeUnit.SECONDS).getBody().get("verified").asBoolean()).isTrue();
+            assertThat(oneThread.get(30, TimeUnit.SECONDS).getStatusCode().value()).isEqualTo(200);
+        }
+        assertThat(auditor.getForEntity("/api/audit/verify", JsonNode.class).getStatusCode().value()).isEqualTo(200);
     }
 
     /** Seals until a digest covers every stored event: a transaction still open holds the boundary back. */
