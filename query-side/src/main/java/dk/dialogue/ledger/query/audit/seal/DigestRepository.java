@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /** Stored digests and the chain heads they sealed. */
@@ -23,6 +24,9 @@ public class DigestRepository {
 
     /** Heads read at a time: the index is walked in order, never sorted. */
     private static final int SEALED_HEADS_PAGE = 10_000;
+
+    private static final RowMapper<ChainHead> HEAD = (rs, n) -> new ChainHead(rs.getString(1), rs.getLong(2),
+            rs.getBytes(3));
 
     private final JdbcTemplate jdbc;
 
@@ -47,8 +51,7 @@ public class DigestRepository {
     /** One thread's head as the latest digest sealed it, if it sealed the thread. */
     public Optional<ChainHead> sealedHead(String threadId) {
         return jdbc.query("SELECT thread_id, sequence_number, event_hash FROM audit_sealed_head WHERE thread_id = ?",
-                (rs, n) -> new ChainHead(rs.getString(1), rs.getLong(2), rs.getBytes(3)), threadId).stream()
-                .findFirst();
+                HEAD, threadId).stream().findFirst();
     }
 
     /**
@@ -90,9 +93,8 @@ public class DigestRepository {
             }
         }
         return jdbc.query("SELECT thread_id, sequence_number, event_hash FROM audit_sealed_head"
-                        + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
-                        + " ORDER BY thread_id LIMIT " + SEALED_HEADS_PAGE,
-                (rs, n) -> new ChainHead(rs.getString(1), rs.getLong(2), rs.getBytes(3)), arguments.toArray());
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                + " ORDER BY thread_id LIMIT " + SEALED_HEADS_PAGE, HEAD, arguments.toArray());
     }
 
     void insert(Digest d) {
