@@ -24,9 +24,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,6 +46,7 @@ public class TamperEvidence {
     /** The export's format tag; the offline verifier refuses anything else. */
     public static final String EXPORT_FORMAT = "dk.dialogue.ledger/export/v1";
     private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(TamperEvidence.class);
 
     private final StoredEvents events;
     private final DigestRepository digests;
@@ -80,7 +84,11 @@ public class TamperEvidence {
             throw new Busy("a verification of the whole ledger is running; one runs at a time", RETRY_AFTER);
         }
         try {
-            return verifyInSnapshot(null);
+            VerificationReport report = verifyInSnapshot(null);
+            LOG.info("Verified the ledger: {} events of {} threads in {} pass(es), {} s: {}", report.events(),
+                    report.threads(), report.passes(), String.format(Locale.ROOT, "%.1f", report.seconds()),
+                    report.verified() ? "verified" : "NOT verified, " + report.firstProblem().kind());
+            return report;
         } finally {
             wholeLedger.release();
         }

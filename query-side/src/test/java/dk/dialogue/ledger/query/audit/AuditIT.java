@@ -306,6 +306,8 @@ class AuditIT {
 
         assertThat(inPasses.verified()).as(inPasses.problems().toString()).isTrue();
         assertThat(inPasses.threads()).isEqualTo(inOne.threads()).isGreaterThan(4);
+        assertThat(inPasses.passes()).isGreaterThanOrEqualTo((int) (inPasses.threads() / 2));
+        assertThat(inOne.passes()).isEqualTo(1);
         assertThat(List.of(inPasses.events(), inPasses.sealedEvents(), inPasses.unsealedEvents()))
                 .isEqualTo(List.of(inOne.events(), inOne.sealedEvents(), inOne.unsealedEvents()));
         assertThat(inPasses.unsealedEvents()).isPositive();

@@ -191,7 +191,7 @@ public final class LedgerVerifier {
                         + " events of " + digest.threadCount() + " threads)"));
             }
         }
-        return new Result(events, threads, sealedEvents, List.copyOf(problems.subList(0,
+        return new Result(events, threads, sealedEvents, passes, List.copyOf(problems.subList(0,
                 Math.min(problems.size(), MAX_PROBLEMS))));
     }
 
@@ -215,7 +215,7 @@ public final class LedgerVerifier {
             }
         }
         return new Result(chain == null ? 0 : chain.events, chain == null ? 0 : 1,
-                chain == null ? 0 : chain.sealedEvents, List.copyOf(problems));
+                chain == null ? 0 : chain.sealedEvents, 1, List.copyOf(problems));
     }
 
     /** What is wrong with a thread's sealed head; {@code null} if nothing is. */
@@ -273,9 +273,10 @@ public final class LedgerVerifier {
 
     /**
      * @param sealedEvents events covered by the digest
+     * @param passes       reads of the events, one per range of threads
      * @param problems     in the order found, at most 100; empty when everything verified
      */
-    public record Result(long events, long threads, long sealedEvents, List<Problem> problems) {
+    public record Result(long events, long threads, long sealedEvents, int passes, List<Problem> problems) {
 
         public boolean verified() {
             return problems.isEmpty();

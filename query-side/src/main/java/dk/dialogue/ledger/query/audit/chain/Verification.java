@@ -105,6 +105,7 @@ public final class Verification {
         List<Problem> all = new ArrayList<>();
         all.add(problem.get());
         all.addAll(result.problems());
-        return new LedgerVerifier.Result(result.events(), result.threads(), result.sealedEvents(), List.copyOf(all));
+        return new LedgerVerifier.Result(result.events(), result.threads(), result.sealedEvents(), result.passes(),
+                List.copyOf(all));
     }
 }

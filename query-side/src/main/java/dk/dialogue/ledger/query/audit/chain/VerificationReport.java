@@ -12,17 +12,18 @@ import java.util.List;
  *                       detectable
  * @param firstProblem   {@code null} when verified
  * @param problems       at most 100, in the order found
+ * @param passes         reads of the events: more than one when the ledger has more threads than are held at once
  */
 public record VerificationReport(String scope, boolean verified, long events, long threads, Digest sealedBy,
                                  long sealedEvents, long unsealedEvents, int digestsChecked, Problem firstProblem,
-                                 List<Problem> problems, double seconds, double eventsPerSecond) {
+                                 List<Problem> problems, int passes, double seconds, double eventsPerSecond) {
 
     static VerificationReport of(String scope, LedgerVerifier.Result result, Digest digest, int digests,
                                  long startedNanos) {
         double seconds = Math.max(1e-9, (System.nanoTime() - startedNanos) / 1e9);
         return new VerificationReport(scope, result.verified(), result.events(), result.threads(), digest,
                 result.sealedEvents(), result.events() - result.sealedEvents(), digests,
-                result.problems().isEmpty() ? null : result.problems().get(0), result.problems(), seconds,
-                result.events() / seconds);
+                result.problems().isEmpty() ? null : result.problems().get(0), result.problems(), result.passes(),
+                seconds, result.events() / seconds);
     }
 }

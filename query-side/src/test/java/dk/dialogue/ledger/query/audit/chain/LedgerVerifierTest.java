@@ -270,6 +270,7 @@ class LedgerVerifierTest {
                 recording, 10);
 
         assertThat(report.verified()).isTrue();
+        assertThat(report.passes()).isEqualTo(passes.size()).isGreaterThanOrEqualTo(6);
         assertThat(report.threads()).isEqualTo(53);
         assertThat(report.events()).isEqualTo(500);
         assertThat(passes.get(0).from()).isNull();
