@@ -26,14 +26,7 @@ class SealedHeadsIT {
 
     @Test
     void the_tree_over_more_heads_than_a_page_read_in_key_order_equals_the_tree_over_the_same_heads_sorted() {
-        // Rolled back: the heads are made up, and the next seal must not see them.
-        TransactionTemplate rolledBack = new TransactionTemplate(transactions);
-        rolledBack.executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            // Ids whose byte order differs from a linguistic one, 2.5 pages of them.
-            jdbc.update("INSERT INTO audit_sealed_head (thread_id, sequence_number, event_hash) "
-                    + "SELECT (ARRAY['Zulu-', 'alpha-', 'æble-'])[n % 3 + 1] || n, n % 17, sha256(int8send(n)) "
-                    + "FROM generate_series(1, 25000) AS n");
+        withMadeUpHeads(25_000, () -> {
             List<ChainHead> all = jdbc.query("SELECT thread_id, sequence_number, event_hash FROM audit_sealed_head",
                     (rs, n) -> new ChainHead(rs.getString(1), rs.getLong(2), rs.getBytes(3)));
 
@@ -47,12 +40,7 @@ class SealedHeadsIT {
 
     @Test
     void a_range_of_heads_is_read_across_pages_in_byte_order_from_its_lower_bound_up_to_its_upper_one() {
-        TransactionTemplate rolledBack = new TransactionTemplate(transactions);
-        rolledBack.executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            jdbc.update("INSERT INTO audit_sealed_head (thread_id, sequence_number, event_hash) "
-                    + "SELECT (ARRAY['Zulu-', 'alpha-', 'æble-'])[n % 3 + 1] || n, n % 17, sha256(int8send(n)) "
-                    + "FROM generate_series(1, 36000) AS n");
+        withMadeUpHeads(36_000, () -> {
             ThreadRange range = new ThreadRange("alpha-", "æble-");
             List<String> expected = jdbc.queryForList("SELECT thread_id FROM audit_sealed_head", String.class)
                     .stream().filter(range::contains).sorted(MerkleTree.THREAD_ORDER).toList();
@@ -63,6 +51,20 @@ class SealedHeadsIT {
             // The 'alpha-' ids sort after 'Zulu-' and before 'æble-' by their bytes: 12,000 of them, over two pages.
             assertThat(read).hasSizeGreaterThanOrEqualTo(12_000).containsExactlyElementsOf(expected)
                     .noneMatch(id -> id.startsWith("Zulu-") || id.startsWith("æble-"));
+        });
+    }
+
+    /**
+     * Runs the check with that many heads added, their ids in thread order unlike a linguistic one ('Zulu-',
+     * 'alpha-', 'æble-'), in a transaction rolled back afterwards: the next seal must not see them.
+     */
+    private void withMadeUpHeads(int count, Runnable check) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.update("INSERT INTO audit_sealed_head (thread_id, sequence_number, event_hash) "
+                    + "SELECT (ARRAY['Zulu-', 'alpha-', 'æble-'])[n % 3 + 1] || n, n % 17, sha256(int8send(n)) "
+                    + "FROM generate_series(1, ?) AS n", count);
+            check.run();
         });
     }
 }
