@@ -4,15 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Verifies events streamed in global order: each thread's hash chain event by event, and, against the latest
  * signed digest, that the sealed part of the ledger is complete. Holds one small entry per thread, never the
- * events. A large ledger is verified in passes, each over a range of threads in thread order
+ * events ({@link ChainTable}). A large ledger is verified in passes, each over a range of threads in thread order
  * ({@link #endPass}), so that the entries of one range at a time are held and the Merkle roots still fold in
  * order.
  */
@@ -22,7 +20,7 @@ public final class LedgerVerifier {
     private static final int MAX_PROBLEMS = 100;
 
     private final Digest digest;
-    private final Map<String, Chain> chains = new HashMap<>();
+    private final ChainTable chains;
     /** This pass's problems, in the order of the events they concern. */
     private final List<Problem> passProblems = new ArrayList<>();
     /** The problems of the passes before, each pass's in event order. */
@@ -38,9 +36,13 @@ public final class LedgerVerifier {
     private long sealedEvents;
     private long lastPosition = Long.MIN_VALUE;
 
-    /** @param digest the latest digest, already checked for signature and chain; {@code null} if there is none */
-    public LedgerVerifier(Digest digest) {
+    /**
+     * @param digest     the latest digest, already checked for signature and chain; {@code null} if there is none
+     * @param maxThreads the most threads a pass will hold before it is split
+     */
+    public LedgerVerifier(Digest digest, int maxThreads) {
         this.digest = digest;
+        this.chains = new ChainTable((int) Math.min(Integer.MAX_VALUE, maxThreads + 1L));
     }
 
     public void accept(StoredEvent e) {
@@ -49,40 +51,37 @@ public final class LedgerVerifier {
                     + " follows position " + lastPosition));
         }
         lastPosition = Math.max(lastPosition, e.position());
-        Chain chain = chains.computeIfAbsent(e.threadId(), id -> new Chain());
-        chain.events++;
-        if (e.sequence() > chain.next) {
+        int chain = chains.findOrAdd(e.threadId().getBytes(StandardCharsets.UTF_8));
+        long next = chains.next(chain);
+        if (e.sequence() > next) {
             report(Problem.event(Problem.Kind.SEQUENCE_GAP, e, "thread " + e.threadId() + " lacks event"
-                    + (e.sequence() - chain.next == 1 ? " " + chain.next : "s " + chain.next + " to " + (e.sequence() - 1))
+                    + (e.sequence() - next == 1 ? " " + next : "s " + next + " to " + (e.sequence() - 1))
                     + " before event " + e.sequence()));
-        } else if (e.sequence() < chain.next) {
+        } else if (e.sequence() < next) {
             report(Problem.event(Problem.Kind.OUT_OF_ORDER, e, "event " + e.sequence() + " of thread "
-                    + e.threadId() + " comes after event " + (chain.next - 1)));
-        } else if (!Arrays.equals(Hashes.event(chain.previous, e), e.hash())) {
+                    + e.threadId() + " comes after event " + (next - 1)));
+        } else if (!Arrays.equals(Hashes.event(chains.previous(chain), e), e.hash())) {
             report(Problem.event(Problem.Kind.HASH_MISMATCH, e, "event " + e.sequence() + " of thread "
                     + e.threadId() + " (position " + e.position() + ") does not match its hash: it, or the hash, "
                     + "was changed after it was recorded"));
         }
         // The next event is checked against what is stored, so one altered event is reported once.
-        chain.previous = e.hash();
-        chain.next = Math.max(chain.next, e.sequence() + 1);
+        chains.link(chain, e.sequence(), e.hash());
         if (digest != null) {
             seal(chain, e);
         }
     }
 
-    private void seal(Chain chain, StoredEvent e) {
+    private void seal(int chain, StoredEvent e) {
         if (e.txId() >= digest.boundaryTxId()) {
-            chain.unsealedSeen = true;
+            chains.markUnsealed(chain);
             return;
         }
-        if (chain.unsealedSeen) {
+        if (chains.unsealedSeen(chain)) {
             report(Problem.event(Problem.Kind.BACKDATED, e, "event " + e.sequence() + " of thread " + e.threadId()
                     + " claims a transaction sealed by digest " + digest.sequence() + " but follows later events"));
         }
-        chain.sealedEvents++;
-        chain.sealedSequence = e.sequence();
-        chain.sealedHash = e.hash();
+        chains.sealLast(chain, e.sequence());
     }
 
     /** Threads held by this pass so far. */
@@ -91,23 +90,20 @@ public final class LedgerVerifier {
     }
 
     /**
-     * Narrows this pass to the lower half of its threads, which it keeps, and forgets the upper half and their
-     * problems for a later pass. The problems kept stay the first ones: any the limit cut off come after a hundred
-     * that the passes, between them, find again.
+     * Narrows this pass to the lower three quarters of its threads, which it keeps, and forgets the rest and
+     * their problems for a later pass: the more a pass keeps, the fewer passes read the event table. The problems
+     * kept stay the first ones: any the limit cut off come after a hundred that the passes, between them, find
+     * again.
+     *
+     * @return the narrower range the pass keeps on with; the threads from its end on are left for later passes
      */
-    public Split split(ThreadRange range) {
-        List<Keyed> sorted = sortedChains();
-        Keyed at = sorted.get(sorted.size() / 2);
-        sorted.subList(sorted.size() / 2, sorted.size()).forEach(keyed -> chains.remove(keyed.threadId));
-        passProblems.removeIf(p -> Arrays.compareUnsigned(p.threadId().getBytes(StandardCharsets.UTF_8), at.id) >= 0);
-        return new Split(range.below(at.threadId), range.from(at.threadId));
-    }
-
-    /**
-     * @param pass  the range this pass keeps on with
-     * @param later the range left for a later pass
-     */
-    public record Split(ThreadRange pass, ThreadRange later) {
+    public ThreadRange split(ThreadRange range) {
+        int[] order = chains.inThreadOrder();
+        int keep = Math.max(1, Math.min(order.length - 1, order.length * 3 / 4));
+        byte[] at = chains.id(order[keep]);
+        chains.retainBelow(at);
+        passProblems.removeIf(p -> Arrays.compareUnsigned(p.threadId().getBytes(StandardCharsets.UTF_8), at) >= 0);
+        return range.below(new String(at, StandardCharsets.UTF_8));
     }
 
     /**
@@ -122,11 +118,11 @@ public final class LedgerVerifier {
             recordedAvailable = false;
         }
         if (digest != null) {
-            merge(sortedChains().iterator(), recordedHeads == null ? List.<ChainHead>of().iterator() : recordedHeads);
+            merge(chains.inThreadOrder(), recordedHeads == null ? List.<ChainHead>of().iterator() : recordedHeads);
         }
-        for (Chain chain : chains.values()) {
-            events += chain.events;
-            sealedEvents += chain.sealedEvents;
+        for (int chain = 0; chain < chains.size(); chain++) {
+            events += chains.events(chain);
+            sealedEvents += chains.sealedEvents(chain);
         }
         threads += chains.size();
         passes++;
@@ -137,35 +133,32 @@ public final class LedgerVerifier {
     }
 
     /** Walks the pass's threads and the recorded heads together, both in thread order. */
-    private void merge(Iterator<Keyed> mine, Iterator<ChainHead> theirs) {
-        Keyed computed = next(mine);
+    private void merge(int[] mine, Iterator<ChainHead> theirs) {
+        int at = 0;
+        byte[] computedId = mine.length == 0 ? null : chains.id(mine[0]);
         ChainHead recorded = theirs.hasNext() ? theirs.next() : null;
         byte[] recordedId = recorded == null ? null : recorded.threadId().getBytes(StandardCharsets.UTF_8);
-        while (computed != null || recorded != null) {
-            int order = computed == null ? 1 : recorded == null ? -1 : Arrays.compareUnsigned(computed.id, recordedId);
-            ChainHead head = order <= 0 ? computed.chain.sealedHead(computed.threadId) : null;
+        while (computedId != null || recorded != null) {
+            int order = computedId == null ? 1 : recorded == null ? -1 : Arrays.compareUnsigned(computedId, recordedId);
+            ChainHead head = order <= 0 ? chains.sealedHead(mine[at]) : null;
             if (head != null) {
-                computedRoot.add(computed.id, head);
+                computedRoot.add(computedId, head);
             }
             if (order >= 0) {
                 recordedRoot.add(recordedId, recorded);
             }
             if (firstDifference == null && (head != null || order >= 0)) {
-                firstDifference = compare(order <= 0 ? computed.threadId : recorded.threadId(), head,
+                firstDifference = compare(order <= 0 ? chains.threadId(mine[at]) : recorded.threadId(), head,
                         order >= 0 ? recorded : null);
             }
             if (order <= 0) {
-                computed = next(mine);
+                computedId = ++at < mine.length ? chains.id(mine[at]) : null;
             }
             if (order >= 0) {
                 recorded = theirs.hasNext() ? theirs.next() : null;
                 recordedId = recorded == null ? null : recorded.threadId().getBytes(StandardCharsets.UTF_8);
             }
         }
-    }
-
-    private static Keyed next(Iterator<Keyed> chains) {
-        return chains.hasNext() ? chains.next() : null;
     }
 
     /** Ends verification of the whole ledger (or a whole export), after the last pass. */
@@ -205,8 +198,8 @@ public final class LedgerVerifier {
      * @param recordedHead the thread's head as the digest sealed it, {@code null} if the digest does not know it
      */
     public Result finishThread(String threadId, ChainHead recordedHead) {
-        Chain chain = chains.get(threadId);
-        ChainHead computed = chain == null ? null : chain.sealedHead(threadId);
+        int chain = chains.find(threadId.getBytes(StandardCharsets.UTF_8));
+        ChainHead computed = chain < 0 ? null : chains.sealedHead(chain);
         List<Problem> problems = new ArrayList<>(passProblems);
         if (digest != null && (computed != null || recordedHead != null)) {
             Problem difference = compare(threadId, computed, recordedHead);
@@ -214,8 +207,8 @@ public final class LedgerVerifier {
                 problems.add(difference);
             }
         }
-        return new Result(chain == null ? 0 : chain.events, chain == null ? 0 : 1,
-                chain == null ? 0 : chain.sealedEvents, 1, List.copyOf(problems));
+        return new Result(chain < 0 ? 0 : chains.events(chain), chain < 0 ? 0 : 1,
+                chain < 0 ? 0 : chains.sealedEvents(chain), 1, List.copyOf(problems));
     }
 
     /** What is wrong with a thread's sealed head; {@code null} if nothing is. */
@@ -239,35 +232,6 @@ public final class LedgerVerifier {
     private void report(Problem problem) {
         if (passProblems.size() < MAX_PROBLEMS) {
             passProblems.add(problem);
-        }
-    }
-
-    /** The pass's threads in thread order, each id encoded once rather than once per comparison. */
-    private List<Keyed> sortedChains() {
-        List<Keyed> sorted = new ArrayList<>(chains.size());
-        chains.forEach((id, chain) -> sorted.add(new Keyed(id.getBytes(StandardCharsets.UTF_8), id, chain)));
-        sorted.sort((a, b) -> Arrays.compareUnsigned(a.id, b.id));
-        return sorted;
-    }
-
-    private record Keyed(byte[] id, String threadId, Chain chain) {
-    }
-
-    /**
-     * Where a thread's chain stands while streaming: a few numbers and the two hashes it needs (often one array),
-     * as a ledger of ten million events has more than a million threads.
-     */
-    private static final class Chain {
-        private long next;
-        private byte[] previous = Hashes.GENESIS;
-        private long sealedSequence;
-        private byte[] sealedHash;
-        private boolean unsealedSeen;
-        private int events;
-        private int sealedEvents;
-
-        private ChainHead sealedHead(String threadId) {
-            return sealedHash == null ? null : new ChainHead(threadId, sealedSequence, sealedHash);
         }
     }
 

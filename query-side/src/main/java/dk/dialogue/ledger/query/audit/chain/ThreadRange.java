@@ -21,9 +21,4 @@ public record ThreadRange(String from, String to) {
     ThreadRange below(String split) {
         return new ThreadRange(from, split);
     }
-
-    /** This range from the split point on. */
-    ThreadRange from(String split) {
-        return new ThreadRange(split, to);
-    }
 }

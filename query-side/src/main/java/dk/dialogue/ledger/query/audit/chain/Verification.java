@@ -1,9 +1,7 @@
 package dk.dialogue.ledger.query.audit.chain;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +20,8 @@ public final class Verification {
     /**
      * @param digests        every digest, oldest first
      * @param source         the events and the recorded heads, by range of threads
-     * @param threadsPerPass the most threads held at once: beyond it the pass narrows to the lower half of its
-     *                       threads and the rest get a pass of their own
+     * @param threadsPerPass the most threads held at once: beyond it the pass narrows to the lower three quarters
+     *                       of its threads and the rest are left to the passes after it
      */
     public static VerificationReport ledger(List<Digest> digests, DigestVerifier key, LedgerSource source,
                                             int threadsPerPass) {
@@ -32,16 +30,18 @@ public final class Verification {
         Digest latest = digests.isEmpty() ? null : digests.get(digests.size() - 1);
         // A digest that fails its signature cannot be trusted to say what is sealed: chains are still checked.
         Digest sealing = digestProblem.isPresent() ? null : latest;
-        LedgerVerifier verifier = new LedgerVerifier(sealing);
-        // Ranges still to do, the lowest on top, so that the passes run in thread order and the roots fold in it.
-        Deque<ThreadRange> pending = new ArrayDeque<>(List.of(ThreadRange.ALL));
-        while (!pending.isEmpty()) {
-            Pass pass = new Pass(verifier, pending.pop(), threadsPerPass, pending);
+        LedgerVerifier verifier = new LedgerVerifier(sealing, threadsPerPass);
+        // Each pass starts with every thread not verified yet and ends its range where it had to narrow it, so
+        // the passes run in thread order, the roots fold in it, and each holds as many threads as it may.
+        ThreadRange rest = ThreadRange.ALL;
+        while (rest != null) {
+            Pass pass = new Pass(verifier, rest, threadsPerPass);
             do {
                 pass.narrowed = false;
                 source.events(pass.range, pass.after, pass);
             } while (pass.narrowed);
             verifier.endPass(sealing == null ? null : source.sealedHeads(sealing, pass.range));
+            rest = pass.range.to() == null ? null : new ThreadRange(pass.range.to(), null);
         }
         return VerificationReport.of("ledger", withFirst(digestProblem, verifier.finishLedger()), latest,
                 digests.size(), started);
@@ -52,17 +52,15 @@ public final class Verification {
 
         private final LedgerVerifier verifier;
         private final int threadsPerPass;
-        private final Deque<ThreadRange> pending;
         private ThreadRange range;
         private long after = Long.MIN_VALUE;
         /** Set when the range was narrowed: the source must go on from {@code after} with the narrower range. */
         private boolean narrowed;
 
-        private Pass(LedgerVerifier verifier, ThreadRange range, int threadsPerPass, Deque<ThreadRange> pending) {
+        private Pass(LedgerVerifier verifier, ThreadRange range, int threadsPerPass) {
             this.verifier = verifier;
             this.range = range;
             this.threadsPerPass = threadsPerPass;
-            this.pending = pending;
         }
 
         @Override
@@ -72,9 +70,7 @@ public final class Verification {
             if (verifier.threadsInPass() <= threadsPerPass) {
                 return true;
             }
-            LedgerVerifier.Split split = verifier.split(range);
-            range = split.pass();
-            pending.push(split.later());
+            range = verifier.split(range);
             narrowed = true;
             return false;
         }
@@ -92,7 +88,7 @@ public final class Verification {
         long started = System.nanoTime();
         Optional<Problem> digestProblem = key.check(digests);
         Digest latest = digests.isEmpty() ? null : digests.get(digests.size() - 1);
-        LedgerVerifier verifier = new LedgerVerifier(digestProblem.isPresent() ? null : latest);
+        LedgerVerifier verifier = new LedgerVerifier(digestProblem.isPresent() ? null : latest, 1);
         events.accept(verifier::accept);
         LedgerVerifier.Result result = verifier.finishThread(threadId, sealedHead);
         return VerificationReport.of(threadId, withFirst(digestProblem, result), latest, digests.size(), started);
