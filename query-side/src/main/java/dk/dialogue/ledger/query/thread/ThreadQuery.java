@@ -24,21 +24,28 @@ public record ThreadQuery(List<ThreadStatus> statuses, ThreadKind kind, String p
 
     /** What a thread list can be sorted by. */
     public enum Sort {
-        LETTER_DATE("first_letter_date"),
-        LAST_RECORDED_AT("last_recorded_at"),
-        SUBJECT("subject"),
-        STATUS("status"),
-        DEADLINE("deadline_due"),
-        MEETING_START("meeting_start");
+        LETTER_DATE("first_letter_date", false),
+        LAST_RECORDED_AT("last_recorded_at", true),
+        SUBJECT("subject", false),
+        STATUS("status", false),
+        DEADLINE("deadline_due", true),
+        MEETING_START("meeting_start", true);
 
         private final String column;
+        private final boolean nullable;
 
-        Sort(String column) {
+        Sort(String column, boolean nullable) {
             this.column = column;
+            this.nullable = nullable;
         }
 
         String column() {
             return column;
+        }
+
+        /** Whether a thread may have no value to sort by. */
+        boolean nullable() {
+            return nullable;
         }
     }
 }

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -36,6 +37,8 @@ class ThreadStatusIT {
     TestRestTemplate http;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    ThreadStatusRepository threads;
     EventStoreWriter store;
     TestRestTemplate dashboard;
 
@@ -95,6 +98,48 @@ class ThreadStatusIT {
         JsonNode stats = dashboard.getForObject("/api/stats", JsonNode.class);
         assertThat(stats.at("/byStatus/HELD").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(stats.at("/byParty/committee-folketingets-beskæftigelsesudvalg").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void a_page_counts_the_matches_up_to_a_limit_past_its_end_and_says_when_there_are_more() {
+        List<String> mine = List.of(id(), id(), id());
+        mine.forEach(thread -> store.append(Courses.jobcamp(thread, null)));
+        mine.forEach(thread -> awaitVersion(thread, 3));
+        long all = new JdbcTemplate(dataSource).queryForObject("SELECT count(*) FROM query.thread_status", Long.class);
+        LocalDate today = LocalDate.now();
+
+        ThreadPage counted = threads.list(everything(0, 1), today, 1000);
+        ThreadPage firstCut = threads.list(everything(0, 1), today, 0);
+        ThreadPage secondCut = threads.list(everything(1, 1), today, 0);
+
+        assertThat(List.of(counted.totalItems(), counted.totalExact(), counted.totalPages()))
+                .isEqualTo(List.of(all, true, all));
+        assertThat(List.of(firstCut.totalItems(), firstCut.totalExact(), firstCut.totalPages()))
+                .isEqualTo(List.of(1L, false, 1L));
+        assertThat(List.of(secondCut.totalItems(), secondCut.totalExact(), secondCut.items().size()))
+                .isEqualTo(List.of(2L, false, 1));
+    }
+
+    @Test
+    void threads_with_the_same_letter_date_come_in_thread_order_so_that_descending_is_ascending_reversed() {
+        List<String> mine = List.of(id(), id(), id());
+        mine.forEach(thread -> store.append(Courses.jobcamp(thread, null)));
+        mine.forEach(thread -> awaitVersion(thread, 3));
+        String sameDay = "/api/threads?from=2019-01-01&to=2019-12-31&size=100&sort=";
+
+        List<String> ascending = dashboard.getForObject(sameDay + "letterDate", JsonNode.class).get("items")
+                .findValuesAsText("threadId");
+        List<String> descending = new ArrayList<>(dashboard.getForObject(sameDay + "-letterDate", JsonNode.class)
+                .get("items").findValuesAsText("threadId"));
+
+        assertThat(ascending).containsAll(mine).isSorted();
+        Collections.reverse(descending);
+        assertThat(descending).isEqualTo(ascending);
+    }
+
+    private static ThreadQuery everything(int page, int size) {
+        return new ThreadQuery(List.of(), null, null, null, null, null, null, ThreadQuery.Sort.LAST_RECORDED_AT, true,
+                page, size);
     }
 
     @Test
