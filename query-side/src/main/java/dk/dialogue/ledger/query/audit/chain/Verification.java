@@ -34,20 +34,25 @@ public final class Verification {
         // Each pass starts with every thread not verified yet and ends its range where it had to narrow it, so
         // the passes run in thread order, the roots fold in it, and each holds as many threads as it may.
         ThreadRange rest = ThreadRange.ALL;
-        while (rest != null) {
-            Pass pass = new Pass(verifier, rest, threadsPerPass);
-            do {
-                pass.narrowed = false;
-                source.events(pass.range, pass.after, pass);
-            } while (pass.narrowed);
-            verifier.endPass(sealing == null ? null : source.sealedHeads(sealing, pass.range));
-            rest = pass.range.to() == null ? null : new ThreadRange(pass.range.to(), null);
+        try (Handover handover = new Handover()) {
+            while (rest != null) {
+                Pass pass = new Pass(verifier, rest, threadsPerPass);
+                do {
+                    pass.narrowed = false;
+                    handover.stream(sink -> source.events(pass.range, pass.after, sink), pass);
+                } while (pass.narrowed);
+                verifier.endPass(sealing == null ? null : source.sealedHeads(sealing, pass.range));
+                rest = pass.range.to() == null ? null : new ThreadRange(pass.range.to(), null);
+            }
         }
         return VerificationReport.of("ledger", withFirst(digestProblem, verifier.finishLedger()), latest,
                 digests.size(), started);
     }
 
-    /** Feeds one range's events to the verifier, and narrows the range when it holds too many threads. */
+    /**
+     * Feeds one range's events to the verifier (on the {@link Handover}'s thread), and narrows the range when it
+     * holds too many threads.
+     */
     private static final class Pass implements Predicate<StoredEvent> {
 
         private final LedgerVerifier verifier;
