@@ -37,13 +37,15 @@ public class ThreadController {
     private static final Duration LOOK_AGAIN = Duration.ofMillis(200);
 
     private final ThreadStatusRepository threads;
+    private final ThreadStats stats;
     private final ReadModelWaits waits;
     private final Clock clock;
     private final Duration maxWait;
 
-    public ThreadController(ThreadStatusRepository threads, ReadModelWaits waits, Clock clock,
+    public ThreadController(ThreadStatusRepository threads, ThreadStats stats, ReadModelWaits waits, Clock clock,
                             @Value("${ledger.read-your-writes.max-wait:5s}") Duration maxWait) {
         this.threads = threads;
+        this.stats = stats;
         this.waits = waits;
         this.clock = clock;
         this.maxWait = maxWait;
@@ -101,9 +103,12 @@ public class ThreadController {
     }
 
     @GetMapping("/stats")
-    @Operation(summary = "Counts of threads by status, kind and party, and how many are overdue")
-    public Map<String, Map<String, Long>> stats() {
-        return threads.stats(today());
+    @Operation(summary = "Counts of threads by status, kind and party, and how many are overdue",
+            description = "Counted at most once per ledger.stats.max-age; the Age header says how long ago")
+    public ResponseEntity<Map<String, Map<String, Long>>> stats() {
+        ThreadStats.Counted counted = stats.current(today());
+        return ResponseEntity.ok().header("Age", Long.toString(counted.ageSeconds(clock.instant())))
+                .body(counted.counts());
     }
 
     /**
