@@ -20,8 +20,9 @@ public final class Verification {
     /**
      * @param digests        every digest, oldest first
      * @param source         the events and the recorded heads, by range of threads
-     * @param threadsPerPass the most threads held at once: beyond it the pass narrows to the lower three quarters
-     *                       of its threads and the rest are left to the passes after it
+     * @param threadsPerPass the most threads held at once: passes are planned from the recorded heads to hold
+     *                       fewer, and a pass that meets more narrows to the lower three quarters of its threads
+     *                       and leaves the rest to the passes after it
      */
     public static VerificationReport ledger(List<Digest> digests, DigestVerifier key, LedgerSource source,
                                             int threadsPerPass) {
@@ -31,22 +32,51 @@ public final class Verification {
         // A digest that fails its signature cannot be trusted to say what is sealed: chains are still checked.
         Digest sealing = digestProblem.isPresent() ? null : latest;
         LedgerVerifier verifier = new LedgerVerifier(sealing, threadsPerPass);
-        // Each pass starts with every thread not verified yet and ends its range where it had to narrow it, so
-        // the passes run in thread order, the roots fold in it, and each holds as many threads as it may.
-        ThreadRange rest = ThreadRange.ALL;
+        List<String> planned = plan(sealing == null ? null : source.sealedHeads(sealing, ThreadRange.ALL),
+                threadsPerPass);
+        // Each pass starts where the one before ended and runs to the next planned end, or narrows its range when
+        // it meets more threads than it may hold, so the passes run in thread order and the roots fold in it.
+        String from = null;
         try (Handover handover = new Handover()) {
-            while (rest != null) {
-                Pass pass = new Pass(verifier, rest, threadsPerPass);
+            do {
+                Pass pass = new Pass(verifier, new ThreadRange(from, plannedEnd(planned, from)), threadsPerPass);
                 do {
                     pass.narrowed = false;
                     handover.stream(sink -> source.events(pass.range, pass.after, sink), pass);
                 } while (pass.narrowed);
                 verifier.endPass(sealing == null ? null : source.sealedHeads(sealing, pass.range));
-                rest = pass.range.to() == null ? null : new ThreadRange(pass.range.to(), null);
-            }
+                from = pass.range.to();
+            } while (from != null);
         }
         return VerificationReport.of("ledger", withFirst(digestProblem, verifier.finishLedger()), latest,
                 digests.size(), started);
+    }
+
+    /**
+     * Where passes should end: the recorded heads name nearly every thread, in thread order, so ranges of nine
+     * tenths of a pass's threads each need no narrowing, and no pass reads the event table for a few threads only.
+     * Threads newer than the digest still narrow a pass where they crowd it; heads that were tampered with make
+     * the plan worse, never the verification wrong.
+     *
+     * @param heads the recorded heads in thread order, {@code null} if there are none: then nothing is planned
+     */
+    static List<String> plan(Iterator<ChainHead> heads, int threadsPerPass) {
+        List<String> ends = new ArrayList<>();
+        long perPass = Math.max(1, threadsPerPass * 9L / 10);
+        for (long counted = 0; heads != null && heads.hasNext(); counted++) {
+            String threadId = heads.next().threadId();
+            if (counted > 0 && counted % perPass == 0) {
+                ends.add(threadId);
+            }
+        }
+        return ends;
+    }
+
+    /** The first planned end after {@code from} ({@code null}: the first), or {@code null} for no end. */
+    private static String plannedEnd(List<String> planned, String from) {
+        return planned.stream()
+                .filter(end -> from == null || MerkleTree.THREAD_ORDER.compare(end, from) > 0)
+                .findFirst().orElse(null);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -258,6 +259,10 @@ class LedgerVerifierTest {
 
             @Override
             public Iterator<ChainHead> sealedHeads(Digest digest, ThreadRange range) {
+                if (range.equals(ThreadRange.ALL)) {
+                    // Nothing to plan passes from: each pass narrows as it meets threads.
+                    return Collections.emptyIterator();
+                }
                 passes.add(range);
                 return source.sealedHeads(digest, range);
             }
@@ -282,6 +287,50 @@ class LedgerVerifierTest {
             assertThat(events.stream().map(StoredEvent::threadId).filter(pass::contains).distinct().count())
                     .isBetween(1L, 10L);
         }
+    }
+
+    @Test
+    void passes_are_planned_from_the_recorded_heads_so_that_a_sealed_ledger_needs_no_narrowing() {
+        Chains many = new Chains();
+        for (int i = 0; i < 500; i++) {
+            many.append("t-" + (i * 7919 % 53), 1);
+        }
+        LedgerSource source = Chains.source(many.events(), many.headsBelow(BOUNDARY));
+        List<ThreadRange> reads = new ArrayList<>();
+        LedgerSource counting = new LedgerSource() {
+            @Override
+            public void events(ThreadRange range, long after, Predicate<StoredEvent> sink) {
+                reads.add(range);
+                source.events(range, after, sink);
+            }
+
+            @Override
+            public Iterator<ChainHead> sealedHeads(Digest digest, ThreadRange range) {
+                return source.sealedHeads(digest, range);
+            }
+        };
+        Digest sealedAll = key.sign(new Digest(1, Instant.parse("2026-11-25T12:00:00Z"), BOUNDARY, 500, 500, 53,
+                Hashes.hex(MerkleTree.root(many.headsBelow(BOUNDARY))), DigestVerifier.firstPrevious(), key.keyId(),
+                null));
+
+        VerificationReport report = Verification.ledger(List.of(sealedAll), new DigestVerifier(key.publicKey()),
+                counting, 10);
+
+        assertThat(report.verified()).isTrue();
+        assertThat(report.passes()).as("53 threads, 9 a pass").isEqualTo(6);
+        assertThat(reads).as("one read of the events a pass").hasSize(6);
+    }
+
+    @Test
+    void a_plan_ends_a_pass_after_nine_tenths_of_the_threads_it_may_hold() {
+        List<ChainHead> heads = new ArrayList<>();
+        for (int i = 10; i < 30; i++) {
+            heads.add(new ChainHead("t-" + i, 0, new byte[32]));
+        }
+
+        assertThat(Verification.plan(heads.iterator(), 10)).containsExactly("t-19", "t-28");
+        assertThat(Verification.plan(heads.iterator(), Integer.MAX_VALUE)).isEmpty();
+        assertThat(Verification.plan(null, 10)).isEmpty();
     }
 
     @Test
