@@ -244,35 +244,11 @@ class LedgerVerifierTest {
 
     @Test
     void the_passes_cover_every_thread_once_in_thread_order_holding_no_more_threads_than_allowed() {
-        Chains many = new Chains();
-        for (int i = 0; i < 500; i++) {
-            many.append("t-" + (i * 7919 % 53), 1);
-        }
-        List<StoredEvent> events = many.events();
+        Chains many = fiftyThreeThreads();
         List<ThreadRange> passes = new ArrayList<>();
-        LedgerSource source = Chains.source(events, many.headsBelow(BOUNDARY));
-        LedgerSource recording = new LedgerSource() {
-            @Override
-            public void events(ThreadRange range, long after, Predicate<StoredEvent> sink) {
-                source.events(range, after, sink);
-            }
 
-            @Override
-            public Iterator<ChainHead> sealedHeads(Digest digest, ThreadRange range) {
-                if (range.equals(ThreadRange.ALL)) {
-                    // Nothing to plan passes from: each pass narrows as it meets threads.
-                    return Collections.emptyIterator();
-                }
-                passes.add(range);
-                return source.sealedHeads(digest, range);
-            }
-        };
-        Digest sealedAll = key.sign(new Digest(1, Instant.parse("2026-11-25T12:00:00Z"), BOUNDARY, 500, 500, 53,
-                Hashes.hex(MerkleTree.root(many.headsBelow(BOUNDARY))), DigestVerifier.firstPrevious(), key.keyId(),
-                null));
-
-        VerificationReport report = Verification.ledger(List.of(sealedAll), new DigestVerifier(key.publicKey()),
-                recording, 10);
+        VerificationReport report = verifySealed(many, noting(Chains.source(many.events(),
+                many.headsBelow(BOUNDARY)), new ArrayList<>(), passes, false));
 
         assertThat(report.verified()).isTrue();
         assertThat(report.passes()).isEqualTo(passes.size()).isGreaterThanOrEqualTo(6);
@@ -284,41 +260,63 @@ class LedgerVerifierTest {
             assertThat(passes.get(i).from()).isEqualTo(passes.get(i - 1).to());
         }
         for (ThreadRange pass : passes) {
-            assertThat(events.stream().map(StoredEvent::threadId).filter(pass::contains).distinct().count())
+            assertThat(many.events().stream().map(StoredEvent::threadId).filter(pass::contains).distinct().count())
                     .isBetween(1L, 10L);
         }
     }
 
     @Test
     void passes_are_planned_from_the_recorded_heads_so_that_a_sealed_ledger_needs_no_narrowing() {
+        Chains many = fiftyThreeThreads();
+        List<ThreadRange> reads = new ArrayList<>();
+
+        VerificationReport report = verifySealed(many, noting(Chains.source(many.events(),
+                many.headsBelow(BOUNDARY)), reads, new ArrayList<>(), true));
+
+        assertThat(report.verified()).isTrue();
+        assertThat(report.passes()).as("53 threads, 9 a pass").isEqualTo(6);
+        assertThat(reads).as("one read of the events a pass").hasSize(6);
+    }
+
+    /** 500 events of 53 threads, interleaved. */
+    private static Chains fiftyThreeThreads() {
         Chains many = new Chains();
         for (int i = 0; i < 500; i++) {
             many.append("t-" + (i * 7919 % 53), 1);
         }
-        LedgerSource source = Chains.source(many.events(), many.headsBelow(BOUNDARY));
-        List<ThreadRange> reads = new ArrayList<>();
-        LedgerSource counting = new LedgerSource() {
+        return many;
+    }
+
+    /** Verified ten threads a pass against a digest that sealed every event. */
+    private VerificationReport verifySealed(Chains many, LedgerSource source) {
+        Digest sealedAll = key.sign(new Digest(1, Instant.parse("2026-11-25T12:00:00Z"), BOUNDARY, 500, 500, 53,
+                Hashes.hex(MerkleTree.root(many.headsBelow(BOUNDARY))), DigestVerifier.firstPrevious(), key.keyId(),
+                null));
+        return Verification.ledger(List.of(sealedAll), new DigestVerifier(key.publicKey()), source, 10);
+    }
+
+    /**
+     * The source, noting the ranges whose events and whose heads were read; {@code planned} false keeps the heads
+     * of the whole ledger from it, so that the passes narrow as they meet threads.
+     */
+    private static LedgerSource noting(LedgerSource source, List<ThreadRange> eventReads,
+                                       List<ThreadRange> headReads, boolean planned) {
+        return new LedgerSource() {
             @Override
             public void events(ThreadRange range, long after, Predicate<StoredEvent> sink) {
-                reads.add(range);
+                eventReads.add(range);
                 source.events(range, after, sink);
             }
 
             @Override
             public Iterator<ChainHead> sealedHeads(Digest digest, ThreadRange range) {
+                if (range.equals(ThreadRange.ALL)) {
+                    return planned ? source.sealedHeads(digest, range) : Collections.emptyIterator();
+                }
+                headReads.add(range);
                 return source.sealedHeads(digest, range);
             }
         };
-        Digest sealedAll = key.sign(new Digest(1, Instant.parse("2026-11-25T12:00:00Z"), BOUNDARY, 500, 500, 53,
-                Hashes.hex(MerkleTree.root(many.headsBelow(BOUNDARY))), DigestVerifier.firstPrevious(), key.keyId(),
-                null));
-
-        VerificationReport report = Verification.ledger(List.of(sealedAll), new DigestVerifier(key.publicKey()),
-                counting, 10);
-
-        assertThat(report.verified()).isTrue();
-        assertThat(report.passes()).as("53 threads, 9 a pass").isEqualTo(6);
-        assertThat(reads).as("one read of the events a pass").hasSize(6);
     }
 
     @Test
