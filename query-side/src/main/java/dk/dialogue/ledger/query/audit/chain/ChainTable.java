@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Where each thread's chain stands while a pass streams events, in parallel arrays: about 115 bytes of heap a
- * thread where a map of objects took some 215, so that a pass holds about twice the threads and a large ledger
- * needs half the passes over the event table. Threads are numbered in the order they were added; their UTF-8 ids
+ * Where each thread's chain stands while a pass streams events, in parallel arrays: about 125 bytes of heap a
+ * thread where a map of objects took some 220, so that a pass holds nearly twice the threads and a large ledger
+ * needs about half the passes over the event table. Threads are numbered in the order they were added; their UTF-8 ids
  * lie end to end in one array in that order, an open-addressing index finds a thread by its id, and the hash a
  * thread's next event chains to is copied into one array rather than kept as an object of its own.
  */
@@ -215,18 +215,16 @@ final class ChainTable {
         return Arrays.compareUnsigned(ids, idStart[a], idEnd(a), ids, idStart[b], idEnd(b));
     }
 
-    /** Keeps only the threads before the given id in thread order. */
-    void retainBelow(byte[] bound) {
-        retain(bound);
-    }
-
     /** Holds no thread, keeping its arrays for the next pass. */
     void clear() {
-        retain(null);
+        retainBelow(null);
     }
 
-    /** Keeps the threads below the bound ({@code null}: none), numbered anew in their old order. */
-    private void retain(byte[] bound) {
+    /**
+     * Keeps only the threads before the given id in thread order ({@code null}: none), numbered anew in their old
+     * order.
+     */
+    void retainBelow(byte[] bound) {
         int kept = 0;
         int keptIds = 0;
         for (int t = 0; bound != null && t < size; t++) {
