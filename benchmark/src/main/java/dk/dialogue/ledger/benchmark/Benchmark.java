@@ -405,11 +405,12 @@ public final class Benchmark {
         System.out.printf("  step %.0f commands/s%s ...%n", rate, trial);
         Map<String, Double> before = cpu.read();
         long start = System.nanoTime();
-        Outcome step = OpenLoop.run(rate, length, commands::next);
+        Outcome outcome = OpenLoop.run(rate, length, commands::next);
         cpuUsed(String.format(Locale.ROOT, "2 step %.0f/s%s", rate, trial), before, start);
-        boolean held = step.millis(99) <= P99_LIMIT_MILLIS && step.errors() == 0 && step.rate() >= rate * 0.95;
-        System.out.printf("    p50 %.1f ms, p99 %.1f ms, errors %d, achieved %.0f/s: %s%n", step.millis(50),
-                step.millis(99), step.errors(), step.rate(), held ? "held" : "not held");
+        boolean held = outcome.millis(99) <= P99_LIMIT_MILLIS && outcome.errors() == 0
+                && outcome.rate() >= rate * 0.95;
+        System.out.printf("    p50 %.1f ms, p99 %.1f ms, errors %d, achieved %.0f/s: %s%n", outcome.millis(50),
+                outcome.millis(99), outcome.errors(), outcome.rate(), held ? "held" : "not held");
         return held;
     }
 

@@ -10,9 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ThreadStatsTest {
@@ -22,23 +22,13 @@ class ThreadStatsTest {
 
     private final ThreadStatusRepository repository = mock(ThreadStatusRepository.class);
     private final AtomicReference<Instant> now = new AtomicReference<>(NOON);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final Clock clock = mock(Clock.class);
     private final ThreadStats stats = new ThreadStats(repository, clock, Duration.ofSeconds(5));
+
+    @BeforeEach
+    void clockReadsNow() {
+        when(clock.instant()).thenAnswer(invocation -> now.get());
+    }
 
     @Test
     void dashboards_polling_within_the_max_age_share_one_count_and_are_told_its_age() {
