@@ -79,6 +79,28 @@ final class Database implements AutoCloseable {
         return DriverManager.getConnection(url, user, password);
     }
 
+    /**
+     * What the server has written so far: bytes of write-ahead log, and transaction ids handed out (one for each
+     * transaction that writes). Exact counts, where CPU time on a shared machine is not; both are the whole
+     * server's, so a server shared with other work counts that too.
+     */
+    Written written() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn, "
+                     + "pg_snapshot_xmax(pg_current_snapshot())::text::bigint")) {
+            rs.next();
+            return new Written(rs.getLong(1), rs.getLong(2));
+        }
+    }
+
+    /** Write-ahead log bytes and write transactions, since the server started or between two readings. */
+    record Written(long walBytes, long transactions) {
+
+        Written since(Written before) {
+            return new Written(walBytes - before.walBytes, transactions - before.transactions);
+        }
+    }
+
     String version() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SHOW server_version")) {
