@@ -62,7 +62,7 @@ public class ThreadStatusProjection {
         }
         ThreadView next = ThreadFold.apply(current.orElse(null), event, EventInfos.of(message));
         batch.pending.put(threadId, new Pending(next, search(event, next, buffered == null ? null
-                : buffered.search(), batch)));
+                : buffered.search(), batch), buffered == null ? current.orElse(null) : buffered.stored()));
     }
 
     /**
@@ -86,7 +86,7 @@ public class ThreadStatusProjection {
             return;
         }
         repository.saveAll(pending.values().stream().map(p -> new ThreadStatusRepository.Save(p.view(),
-                p.search())).toList());
+                p.search(), p.stored())).toList());
         changes.announce(pending.values().stream().map(p -> new ReadModelChange(GROUP, p.view().threadId(),
                 p.view().version())).toList());
     }
@@ -112,7 +112,10 @@ public class ThreadStatusProjection {
         }
     }
 
-    /** A thread's view after the batch's events so far; {@code search} {@code null} keeps the stored index. */
-    private record Pending(ThreadView view, SearchText search) {
+    /**
+     * A thread's view after the batch's events so far; {@code search} {@code null} keeps the stored index;
+     * {@code stored} is the view stored before the batch, {@code null} for a thread new to the table.
+     */
+    private record Pending(ThreadView view, SearchText search, ThreadView stored) {
     }
 }

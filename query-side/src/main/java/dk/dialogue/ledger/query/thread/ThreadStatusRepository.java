@@ -62,9 +62,9 @@ public class ThreadStatusRepository {
     }
 
     /**
-     * Inserts or replaces the threads' rows and their party rows in one round of batched statements. The
-     * free-text index is the stored one (unless replaced) followed by each part's, in order (see {@link SearchText});
-     * a save without a {@code search} leaves the stored index alone.
+     * Inserts or replaces the threads' rows, and the party rows of those whose parties changed, in one round of
+     * batched statements. The free-text index is the stored one (unless replaced) followed by each part's, in
+     * order (see {@link SearchText}); a save without a {@code search} leaves the stored index alone.
      */
     public void saveAll(List<Save> saves) {
         if (saves.isEmpty()) {
@@ -110,10 +110,14 @@ public class ThreadStatusRepository {
                     + "ON CONFLICT (thread_id) DO UPDATE SET search = CASE WHEN :replace THEN EXCLUDED.search "
                     + "ELSE " + tables.search() + ".search || EXCLUDED.search END", searches);
         }
+        List<Save> newParties = saves.stream().filter(Save::partiesChanged).toList();
+        if (newParties.isEmpty()) {
+            return;
+        }
         jdbc.update("DELETE FROM " + tables.parties() + " WHERE thread_id IN (:ids)",
-                Map.of("ids", saves.stream().map(save -> save.view().threadId()).toList()));
+                Map.of("ids", newParties.stream().map(save -> save.view().threadId()).toList()));
         List<MapSqlParameterSource> parties = new ArrayList<>();
-        for (Save save : saves) {
+        for (Save save : newParties) {
             ThreadView view = save.view();
             Set<String> awaiting = view.awaitingAnswerFrom().stream().map(PartyIds::of).collect(Collectors.toSet());
             view.inviting().forEach(party -> parties.add(partyRow(view, party, "INVITING", awaiting)));
@@ -124,8 +128,20 @@ public class ThreadStatusRepository {
                 parties.toArray(MapSqlParameterSource[]::new));
     }
 
-    /** One thread's new view; {@code search} {@code null} leaves the stored free-text index alone. */
-    public record Save(ThreadView view, SearchText search) {
+    /**
+     * One thread's new view; {@code search} {@code null} leaves the stored free-text index alone; {@code stored} is
+     * the view it replaces, {@code null} if none is stored.
+     */
+    public record Save(ThreadView view, SearchText search, ThreadView stored) {
+
+        /**
+         * Whether the thread's party rows must be written again. Most events change neither who takes part nor
+         * whose answer is awaited; their rows, deleted and inserted again for every event, were half of the
+         * statements of a batch and left dead rows for the vacuum.
+         */
+        boolean partiesChanged() {
+            return stored == null || !stored.sameParticipation(view);
+        }
     }
 
     private static MapSqlParameterSource partyRow(ThreadView view, Party party, String role, Set<String> awaiting) {

@@ -75,6 +75,12 @@ public record ThreadView(String threadId,
                 .toList();
     }
 
+    /** Whether the same parties take part, in the same roles, with the same answers awaited: the party rows. */
+    public boolean sameParticipation(ThreadView other) {
+        return inviting.equals(other.inviting) && invited.equals(other.invited)
+                && awaitingAnswerFrom().equals(other.awaitingAnswerFrom());
+    }
+
     /** A deadline passed (at the end of its day) while an answer is still awaited. */
     public boolean overdueOn(LocalDate today) {
         return deadline != null && deadline.due().isBefore(today) && !awaitingAnswerFrom().isEmpty();

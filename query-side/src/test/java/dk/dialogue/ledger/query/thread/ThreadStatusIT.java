@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.dialogue.ledger.events.Deadline;
+import dk.dialogue.ledger.events.DeadlineKind;
+import dk.dialogue.ledger.events.DeadlineSet;
 import dk.dialogue.ledger.events.LetterId;
 import dk.dialogue.ledger.events.LetterRecorded;
 import dk.dialogue.ledger.events.LetterRole;
@@ -208,6 +211,44 @@ class ThreadStatusIT {
                 (Object) all.toArray(String[]::new))).as("one stored index for all, however they were batched")
                 .isEqualTo(1);
         assertThat(awaitVersion(together.get(0), 3).get("letters")).hasSize(3);
+    }
+
+    @Test
+    void party_rows_end_the_same_event_by_event_as_at_once_and_are_left_alone_by_events_that_do_not_change_them() {
+        String oneByOne = id();
+        String atOnce = id();
+        List<ThreadEvent> course = Courses.partnership(oneByOne, null);
+        for (int i = 0; i < course.size(); i++) {
+            store.append(course.subList(i, i + 1));
+            awaitVersion(oneByOne, i + 1);
+        }
+        store.append(Courses.partnership(atOnce, null));
+        awaitVersion(atOnce, course.size());
+        assertThat(partyRows(oneByOne)).isEqualTo(partyRows(atOnce)).hasSize(11)
+                .contains("municipality-guldborgsund-kommune INVITED awaiting",
+                        "municipality-syddjurs-kommune INVITED awaiting")
+                .filteredOn(row -> row.endsWith(" awaiting")).hasSize(2);
+
+        List<String> written = rowVersions(oneByOne);
+        store.append(List.of(new DeadlineSet(new ThreadId(oneByOne), new Deadline(LocalDate.of(2013, 5, 3),
+                DeadlineKind.REGISTRATION, "tilmelding senest 3. maj"), LocalDate.of(2013, 4, 22))));
+        awaitVersion(oneByOne, course.size() + 1);
+
+        assertThat(rowVersions(oneByOne)).as("the same row versions: not deleted and inserted again")
+                .isEqualTo(written);
+    }
+
+    /** A thread's party rows as "party role [awaiting]", in party order. */
+    private List<String> partyRows(String thread) {
+        return new JdbcTemplate(dataSource).queryForList("SELECT party_id || ' ' || role "
+                + "|| CASE WHEN awaiting THEN ' awaiting' ELSE '' END FROM query.thread_party WHERE thread_id = ? "
+                + "ORDER BY party_id", String.class, thread);
+    }
+
+    /** The physical versions of a thread's party rows: they change whenever a row is written. */
+    private List<String> rowVersions(String thread) {
+        return new JdbcTemplate(dataSource).queryForList("SELECT party_id || ' ' || xmin || ' ' || ctid "
+                + "FROM query.thread_party WHERE thread_id = ? ORDER BY party_id", String.class, thread);
     }
 
     private static List<ThreadEvent> threadOfLetters(String thread, String opening, String reply, String reminder) {

@@ -108,7 +108,7 @@ class ThreadStatusProjectionTest {
         verify(texts).text(view.letters().get(0).textSha256());
         assertThat(LetterTexts.searchText(view, ThreadStatusProjectionTest::text)).contains("Brødtekst");
         verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view,
-                SearchText.replacing(LetterTexts.searchText(view, ThreadStatusProjectionTest::text)))));
+                SearchText.replacing(LetterTexts.searchText(view, ThreadStatusProjectionTest::text)), null)));
         verify(changes).announce(List.of(new ReadModelChange("thread-status", THREAD, 1)));
     }
 
@@ -124,7 +124,7 @@ class ThreadStatusProjectionTest {
                 new EventInfo(1, Instant.parse("2024-02-13T10:05:00Z"), "sekretariat@ft.dk")));
         assertThat(view.status()).isEqualTo(ThreadStatus.SCHEDULED);
         assertThat(view.version()).isEqualTo(2);
-        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, null)));
+        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, null, stored)));
         verifyNoInteractions(texts);
         verify(changes).announce(List.of(new ReadModelChange("thread-status", THREAD, 2)));
     }
@@ -201,7 +201,8 @@ class ThreadStatusProjectionTest {
         assertThat(view.version()).isEqualTo(3);
         assertThat(view.status()).isEqualTo(ThreadStatus.HELD);
         verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view,
-                SearchText.replacing(LetterTexts.searchText(fold(jobcampInvitation()), ThreadStatusProjectionTest::text)))));
+                SearchText.replacing(LetterTexts.searchText(fold(jobcampInvitation()), ThreadStatusProjectionTest::text)),
+                null)));
         verify(changes).announce(List.of(new ReadModelChange("thread-status", THREAD, 3)));
     }
 
@@ -228,6 +229,7 @@ class ThreadStatusProjectionTest {
         verify(repository).saveAll(saves.capture());
         assertThat(saves.getValue()).extracting(save -> save.view().threadId() + "@" + save.view().version())
                 .containsExactly(THREAD + "@3", SUMMONS_ID.value() + "@1");
+        assertThat(saves.getValue()).extracting(ThreadStatusRepository.Save::stored).containsExactly(jobcamp, null);
         assertThat(saves.getValue().get(0).search()).isEqualTo(new SearchText(false, List.of(
                 LetterTexts.newestLetterSearchText(fold(jobcampInvitation(), REPLY), ThreadStatusProjectionTest::text),
                 LetterTexts.newestLetterSearchText(saves.getValue().get(0).view(), ThreadStatusProjectionTest::text))));
@@ -263,7 +265,7 @@ class ThreadStatusProjectionTest {
         verify(texts).text(REPLY.letter().textSha256());
         verify(texts, never()).text(stored.letters().get(0).textSha256());
         verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view,
-                SearchText.adding(LetterTexts.newestLetterSearchText(view, ThreadStatusProjectionTest::text)))));
+                SearchText.adding(LetterTexts.newestLetterSearchText(view, ThreadStatusProjectionTest::text)), stored)));
     }
 
     @Test
@@ -280,7 +282,7 @@ class ThreadStatusProjectionTest {
         verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, new SearchText(true, List.of(
                 LetterTexts.searchText(fold(jobcampInvitation()), ThreadStatusProjectionTest::text),
                 LetterTexts.newestLetterSearchText(fold(jobcampInvitation(), REPLY), ThreadStatusProjectionTest::text),
-                LetterTexts.newestLetterSearchText(view, ThreadStatusProjectionTest::text))))));
+                LetterTexts.newestLetterSearchText(view, ThreadStatusProjectionTest::text))), null)));
     }
 
     /** The events handled as a processor hands them over: one batch, one unit of work. */

@@ -308,4 +308,38 @@ class ThreadViewTest {
                     .isEqualTo(new ThreadView.RegistrationSummary(0, 0, 0, 0));
         }
     }
+
+    @Nested
+    class SameParticipation {
+
+        @Test
+        void a_moved_deadline_leaves_the_parties_and_the_awaited_answers_as_they_were() {
+            ThreadView before = fold(jobcampInvitation());
+            ThreadView after = fold(jobcampInvitation(), new DeadlineSet(JOBCAMP_ID,
+                    new Deadline(LocalDate.of(2019, 10, 15), DeadlineKind.RESPONSE, "svar senest 15. oktober"),
+                    LocalDate.of(2019, 9, 28)));
+
+            assertThat(after.sameParticipation(before)).isTrue();
+        }
+
+        @Test
+        void an_accepted_meeting_awaits_no_answer_any_more() {
+            ThreadView before = fold(jobcampInvitation());
+            ThreadView after = fold(jobcampInvitation(), beuAccepts());
+
+            assertThat(before.awaitingAnswerFrom()).isNotEmpty();
+            assertThat(after.sameParticipation(before)).isFalse();
+        }
+
+        @Test
+        void a_partners_answer_to_a_registration_call_is_no_longer_awaited() {
+            assertThat(registrationCall(answer(0, ParticipationAnswer.REGISTERED, false, 10))
+                    .sameParticipation(registrationCall())).isFalse();
+        }
+
+        @Test
+        void another_thread_with_other_parties_does_not_take_part_the_same_way() {
+            assertThat(fold(summons()).sameParticipation(fold(jobcampInvitation()))).isFalse();
+        }
+    }
 }
