@@ -9,8 +9,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -80,24 +82,45 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * What the server has written so far: bytes of write-ahead log, and transaction ids handed out (one for each
-     * transaction that writes). Exact counts, where CPU time on a shared machine is not; both are the whole
-     * server's, so a server shared with other work counts that too.
+     * What has been written so far: rows inserted, updated and deleted in this database, write-ahead log records
+     * of the whole server, and transaction ids handed out (one for each transaction that writes). Counts of work
+     * done, which compare between runs where CPU time on a shared machine does not. Backends report their rows and
+     * log records to the statistics at most once a second, and an idle one within 10 s ({@link #STATISTICS_DELAY}).
      */
     Written written() throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn, "
-                     + "pg_snapshot_xmax(pg_current_snapshot())::text::bigint")) {
-            rs.next();
-            return new Written(rs.getLong(1), rs.getLong(2));
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            Map<String, Long> tables = new TreeMap<>();
+            try (ResultSet rs = statement.executeQuery("SELECT schemaname || '.' || relname, "
+                    + "n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables")) {
+                while (rs.next()) {
+                    tables.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT (SELECT tup_inserted + tup_updated + tup_deleted "
+                    + "FROM pg_stat_database WHERE datname = current_database()), "
+                    + "(SELECT wal_records FROM pg_stat_wal), "
+                    + "pg_snapshot_xmax(pg_current_snapshot())::text::bigint")) {
+                rs.next();
+                return new Written(rs.getLong(1), rs.getLong(2), rs.getLong(3), tables);
+            }
         }
     }
 
-    /** Write-ahead log bytes and write transactions, since the server started or between two readings. */
-    record Written(long walBytes, long transactions) {
+    /** How long after its work a backend may report it to the statistics (PostgreSQL's PGSTAT_IDLE_INTERVAL). */
+    static final Duration STATISTICS_DELAY = Duration.ofSeconds(11);
+
+    /**
+     * Rows written, log records and write transactions, since the server started or between two readings.
+     *
+     * @param tables rows written into each table (schema.table) of this database
+     */
+    record Written(long rows, long walRecords, long transactions, Map<String, Long> tables) {
 
         Written since(Written before) {
-            return new Written(walBytes - before.walBytes, transactions - before.transactions);
+            Map<String, Long> delta = new TreeMap<>();
+            tables.forEach((table, written) -> delta.put(table, written - before.tables.getOrDefault(table, 0L)));
+            return new Written(rows - before.rows, walRecords - before.walRecords, transactions - before.transactions,
+                    delta);
         }
     }
 
