@@ -3,6 +3,7 @@ package dk.dialogue.ledger.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dk.dialogue.ledger.query.feed.FeedStreams;
 import dk.dialogue.ledger.query.live.LiveUpdates;
 import dk.dialogue.ledger.query.support.PostgresTestDatabase;
 import java.net.URI;
@@ -39,9 +40,9 @@ class ShutdownWithOpenStreamsIT {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         CompletableFuture<Long> live = stream(port, "/api/stream", "dashboard");
         CompletableFuture<Long> feed = stream(port, "/api/feed/stream", "subscriber");
-        await().atMost(Duration.ofSeconds(10)).until(() -> context.getBean(LiveUpdates.class).subscribers() == 1);
-        // The feed stream registers when its request is handled; it sends nothing until there are events.
-        Thread.sleep(500);
+        // Both registered: on a busy machine a request still connecting when the context closes is refused instead.
+        await().atMost(Duration.ofSeconds(10)).until(() -> context.getBean(LiveUpdates.class).subscribers() == 1
+                && context.getBean(FeedStreams.class).subscribers() == 1);
         assertThat(live).isNotDone();
         assertThat(feed).isNotDone();
 

@@ -41,6 +41,11 @@ public class FeedStreams {
         return emitter;
     }
 
+    /** The streams open now. */
+    public int subscribers() {
+        return streams.size();
+    }
+
     /**
      * Ends every stream when the service shuts down, so graceful shutdown does not wait for them until its
      * timeout; a client reconnects with its Last-Event-ID and resumes exactly where it was.
