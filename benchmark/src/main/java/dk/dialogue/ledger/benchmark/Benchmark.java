@@ -357,16 +357,14 @@ public final class Benchmark {
         measured("2 commands", "fixed " + (int) FIXED_RATE + "/s");
         // Quiet until the statistics hold everything written before, so the counts below are this step's.
         settleProjections();
-        Thread.sleep(Database.STATISTICS_DELAY.toMillis());
-        Database.Written writtenBefore = database.written();
+        Database.Written writtenBefore = database.writtenOnceReported();
         Map<String, Double> before = cpu.read();
         long start = System.nanoTime();
         Outcome fixed = OpenLoop.run(FIXED_RATE, options.scaled(60), commands::next);
         Map<String, Double> used = cpuUsed("2 commands at 300/s", before, start);
         // Once the projections have written what these commands caused, so that their share is counted too.
         settleProjections();
-        Thread.sleep(Database.STATISTICS_DELAY.toMillis());
-        Database.Written written = database.written().since(writtenBefore);
+        Database.Written written = database.writtenOnceReported().since(writtenBefore);
         System.out.println("    rows written per command, by table: " + written.tables().entrySet().stream()
                 .filter(table -> table.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 final class Database implements AutoCloseable {
 
     private static final String NAME = "ledger_benchmark";
+    private static final Duration STATISTICS_DELAY = Duration.ofSeconds(11);
 
     private final EmbeddedPostgres embedded;
     private final String serverUrl;
@@ -82,12 +83,14 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * What has been written so far: rows inserted, updated and deleted in this database, write-ahead log records
-     * of the whole server, and transaction ids handed out (one for each transaction that writes). Counts of work
-     * done, which compare between runs where CPU time on a shared machine does not. Backends report their rows and
-     * log records to the statistics at most once a second, and an idle one within 10 s ({@link #STATISTICS_DELAY}).
+     * What has been written so far once every backend has reported it: rows inserted, updated and deleted in each
+     * table of this database, write-ahead log records of the whole server, and transaction ids handed out (one for
+     * each transaction that writes). Counts of work done, which compare between runs where CPU time on a shared
+     * machine does not. Backends report to the statistics at most once a second, and an idle one within 10 s
+     * (PostgreSQL's PGSTAT_IDLE_INTERVAL): this waits 11 s first, so the work must have ended.
      */
-    Written written() throws SQLException {
+    Written writtenOnceReported() throws SQLException, InterruptedException {
+        Thread.sleep(STATISTICS_DELAY.toMillis());
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             Map<String, Long> tables = new TreeMap<>();
             try (ResultSet rs = statement.executeQuery("SELECT schemaname || '.' || relname, "
@@ -96,31 +99,29 @@ final class Database implements AutoCloseable {
                     tables.put(rs.getString(1), rs.getLong(2));
                 }
             }
-            try (ResultSet rs = statement.executeQuery("SELECT (SELECT tup_inserted + tup_updated + tup_deleted "
-                    + "FROM pg_stat_database WHERE datname = current_database()), "
-                    + "(SELECT wal_records FROM pg_stat_wal), "
+            try (ResultSet rs = statement.executeQuery("SELECT (SELECT wal_records FROM pg_stat_wal), "
                     + "pg_snapshot_xmax(pg_current_snapshot())::text::bigint")) {
                 rs.next();
-                return new Written(rs.getLong(1), rs.getLong(2), rs.getLong(3), tables);
+                return new Written(tables, rs.getLong(1), rs.getLong(2));
             }
         }
     }
-
-    /** How long after its work a backend may report it to the statistics (PostgreSQL's PGSTAT_IDLE_INTERVAL). */
-    static final Duration STATISTICS_DELAY = Duration.ofSeconds(11);
 
     /**
      * Rows written, log records and write transactions, since the server started or between two readings.
      *
      * @param tables rows written into each table (schema.table) of this database
      */
-    record Written(long rows, long walRecords, long transactions, Map<String, Long> tables) {
+    record Written(Map<String, Long> tables, long walRecords, long transactions) {
+
+        long rows() {
+            return tables.values().stream().mapToLong(Long::longValue).sum();
+        }
 
         Written since(Written before) {
             Map<String, Long> delta = new TreeMap<>();
             tables.forEach((table, written) -> delta.put(table, written - before.tables.getOrDefault(table, 0L)));
-            return new Written(rows - before.rows, walRecords - before.walRecords, transactions - before.transactions,
-                    delta);
+            return new Written(delta, walRecords - before.walRecords, transactions - before.transactions);
         }
     }
 
