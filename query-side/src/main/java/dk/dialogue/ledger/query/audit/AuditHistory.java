@@ -9,7 +9,7 @@ import dk.dialogue.ledger.query.audit.chain.StoredEvent;
 import dk.dialogue.ledger.query.thread.EventInfo;
 import dk.dialogue.ledger.query.thread.EventInfos;
 import dk.dialogue.ledger.query.thread.ThreadFold;
-import dk.dialogue.ledger.query.thread.ThreadView;
+import dk.dialogue.ledger.query.thread.FoldedThread;
 import dk.dialogue.ledger.query.web.NotFound;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -85,19 +85,19 @@ public class AuditHistory {
         if (stored.isEmpty()) {
             throw new NotFound("no thread " + threadId);
         }
-        ThreadView view = null;
+        FoldedThread thread = null;
         Map<String, EventInfo> registered = new HashMap<>();
         for (DomainEventMessage<?> message : events.messages(stored).toList()) {
             ThreadEvent event = (ThreadEvent) message.getPayload();
             EventInfo info = EventInfos.of(message);
-            view = ThreadFold.apply(view, event, info);
+            thread = ThreadFold.apply(thread, event, info);
             if (event instanceof InvitationReceived opened) {
                 registered.put(opened.letterId().value(), info);
             } else if (event instanceof LetterRecorded recorded) {
                 registered.put(recorded.letterId().value(), info);
             }
         }
-        return view.letters().stream().map(letter -> {
+        return thread.letters().stream().map(letter -> {
             EventInfo info = registered.get(letter.letterId());
             return new DocumentEntry(letter.letterId(), letter.role(), letter.letterDate(), letter.subject(),
                     letter.references(), letter.senders(), letter.signatories(), letter.recipients(),

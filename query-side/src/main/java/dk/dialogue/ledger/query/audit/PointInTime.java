@@ -7,7 +7,7 @@ import dk.dialogue.ledger.query.thread.EventInfos;
 import dk.dialogue.ledger.query.thread.ThreadDetail;
 import dk.dialogue.ledger.query.thread.ThreadFold;
 import dk.dialogue.ledger.query.thread.ThreadSummary;
-import dk.dialogue.ledger.query.thread.ThreadView;
+import dk.dialogue.ledger.query.thread.FoldedThread;
 import dk.dialogue.ledger.query.web.NotFound;
 import dk.dialogue.ledger.query.web.WebConfiguration;
 import java.sql.Timestamp;
@@ -70,9 +70,9 @@ public class PointInTime {
     /** A stream of events that never opened a thread (its opening event failed to fold) is not a thread. */
     private void summarise(List<StoredEvent> thread, LocalDate day, List<ThreadSummary> threads) {
         if (!thread.isEmpty()) {
-            ThreadView view = replay(thread, (event, info) -> true).view();
-            if (view != null) {
-                threads.add(ThreadSummary.of(view, day));
+            FoldedThread folded = replay(thread, (event, info) -> true).thread();
+            if (folded != null) {
+                threads.add(ThreadSummary.of(folded.view(), day));
             }
         }
     }
@@ -83,10 +83,10 @@ public class PointInTime {
             throw new NotFound("no thread " + threadId);
         }
         Replay replay = replay(stored, included);
-        if (replay.view() == null) {
+        if (replay.thread() == null) {
             throw new NotFound("thread " + threadId + " did not exist " + when);
         }
-        return new View(ThreadDetail.of(replay.view(), today), replay.included(), replay.notApplicable());
+        return new View(ThreadDetail.of(replay.thread(), today), replay.included(), replay.notApplicable());
     }
 
     /**
@@ -95,7 +95,7 @@ public class PointInTime {
      * so the state shown is exactly what the dated facts support.
      */
     private Replay replay(List<StoredEvent> stored, BiPredicate<ThreadEvent, EventInfo> included) {
-        ThreadView view = null;
+        FoldedThread folded = null;
         List<Long> used = new ArrayList<>();
         List<Long> notApplicable = new ArrayList<>();
         for (DomainEventMessage<?> message : events.messages(stored).toList()) {
@@ -105,16 +105,16 @@ public class PointInTime {
                 continue;
             }
             try {
-                view = ThreadFold.apply(view, event, info);
+                folded = ThreadFold.apply(folded, event, info);
                 used.add(info.sequence());
             } catch (RuntimeException cannotFollow) {
                 notApplicable.add(info.sequence());
             }
         }
-        return new Replay(view, used, notApplicable);
+        return new Replay(folded, used, notApplicable);
     }
 
-    private record Replay(ThreadView view, List<Long> included, List<Long> notApplicable) {
+    private record Replay(FoldedThread thread, List<Long> included, List<Long> notApplicable) {
     }
 
     /**

@@ -53,7 +53,7 @@ public class PartyController {
 
     private List<ThreadSummary> summaries(String partyId, String condition, LocalDate today) {
         return parties.threadIds(partyId, condition, today).stream()
-                .flatMap(id -> threads.find(id).stream())
+                .flatMap(id -> threads.findView(id).stream())
                 .map(view -> ThreadSummary.of(view, today))
                 .toList();
     }

@@ -60,20 +60,21 @@ public class LetterTexts {
     }
 
     /** Everything a dashboard may search a thread by; {@code text} gives a letter's text by its SHA-256. */
-    public static String searchText(ThreadView view, Function<String, String> text) {
+    public static String searchText(FoldedThread thread, Function<String, String> text) {
+        ThreadView view = thread.view();
         StringBuilder search = new StringBuilder(view.subject());
-        view.letters().forEach(letter -> appendLetter(search, letter, text));
+        thread.letters().forEach(letter -> appendLetter(search, letter, text));
         appendNames(search, view);
         return search.toString();
     }
 
     /**
-     * What the thread's newest letter adds to its search text: the letter, and the names of everyone taking
-     * part now (a letter may bring new parties; names already indexed do no harm).
+     * What a new letter adds to its thread's search text: the letter, and the names of everyone taking part now
+     * (a letter may bring new parties; names already indexed do no harm).
      */
-    public static String newestLetterSearchText(ThreadView view, Function<String, String> text) {
+    public static String newLetterSearchText(ThreadView view, LetterView letter, Function<String, String> text) {
         StringBuilder search = new StringBuilder();
-        appendLetter(search, view.letters().get(view.letters().size() - 1), text);
+        appendLetter(search, letter, text);
         appendNames(search, view);
         return search.toString();
     }

@@ -93,13 +93,13 @@ public class ThreadController {
                                             @Parameter(description = "the version a command answered with")
                                             @RequestParam(required = false) Long minVersion,
                                             WebRequest request) {
-        ThreadView view = minVersion == null ? threads.find(threadId).orElseThrow(() -> notFound(threadId))
+        FoldedThread thread = minVersion == null ? threads.find(threadId).orElseThrow(() -> notFound(threadId))
                 : awaitVersion(threadId, minVersion);
-        String etag = "\"" + view.version() + "\"";
+        String etag = "\"" + thread.view().version() + "\"";
         if (request.checkNotModified(etag)) {
             return null;
         }
-        return ResponseEntity.ok().eTag(etag).body(ThreadDetail.of(view, today()));
+        return ResponseEntity.ok().eTag(etag).body(ThreadDetail.of(thread, today()));
     }
 
     @GetMapping("/stats")
@@ -116,17 +116,17 @@ public class ThreadController {
      * {@link #LOOK_AGAIN}, should an announcement be lost with the listening connection), until it reaches the
      * version or the configured time is up.
      */
-    private ThreadView awaitVersion(String threadId, long minVersion) {
+    private FoldedThread awaitVersion(String threadId, long minVersion) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             ReadModelWaits.Wait change = waits.next(ThreadStatusProjection.GROUP, threadId);
-            Optional<ThreadView> view = threads.find(threadId);
-            if (view.isPresent() && view.get().version() >= minVersion) {
-                return view.get();
+            Optional<FoldedThread> thread = threads.find(threadId);
+            if (thread.isPresent() && thread.get().view().version() >= minVersion) {
+                return thread.get();
             }
             long left = deadline - System.nanoTime();
             if (left <= 0 || Thread.currentThread().isInterrupted()) {
-                throw new ProjectionBehind(threadId, minVersion, view.map(ThreadView::version).orElse(0L));
+                throw new ProjectionBehind(threadId, minVersion, thread.map(found -> found.view().version()).orElse(0L));
             }
             change.await(Duration.ofNanos(Math.min(left, LOOK_AGAIN.toNanos())));
         }

@@ -10,11 +10,13 @@ import dk.dialogue.ledger.query.live.ReadModelChanges;
 import dk.dialogue.ledger.query.processing.BatchBuffer;
 import dk.dialogue.ledger.query.processing.BatchReads;
 import dk.dialogue.ledger.query.processing.Savepoints;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -60,22 +62,48 @@ public class ThreadStatusProjection {
         if (!ThreadSequence.isNext(threadId, current.map(ThreadView::version).orElse(0L), message)) {
             return;
         }
-        ThreadView next = ThreadFold.apply(current.orElse(null), event, EventInfos.of(message));
-        batch.pending.put(threadId, new Pending(next, search(event, next, buffered == null ? null
-                : buffered.search(), batch), buffered == null ? current.orElse(null) : buffered.stored()));
+        // A copy: should the event fail after the fold, the batch's letters stay as they were.
+        Map<Integer, LetterView> letters = new TreeMap<>(buffered == null ? Map.of() : buffered.letters());
+        ThreadFold.Step step = ThreadFold.step(current.orElse(null),
+                () -> lettersSoFar(threadId, letters), event, EventInfos.of(message));
+        if (step.letter() != null) {
+            letters.put(step.position(), step.letter());
+        }
+        batch.pending.put(threadId, new Pending(step.view(), letters, search(event, step, letters,
+                buffered == null ? null : buffered.search(), batch),
+                buffered == null ? current.orElse(null) : buffered.stored()));
+    }
+
+    /** The thread's letters: those stored before the batch, with the batch's own written over them. */
+    private List<LetterView> lettersSoFar(String threadId, Map<Integer, LetterView> buffered) {
+        List<LetterView> letters = new ArrayList<>(savepoints.read(() -> repository.letters(threadId)));
+        buffered.forEach((position, letter) -> {
+            if (position == letters.size()) {
+                letters.add(letter);
+            } else {
+                letters.set(position, letter);
+            }
+        });
+        return letters;
     }
 
     /**
      * Only letters change what a thread can be found by: a new letter adds its own text to the index, an
      * opening or a correction indexes the thread anew; other events keep the index as it is.
      */
-    private SearchText search(ThreadEvent event, ThreadView next, SearchText before, Batch batch) {
+    private SearchText search(ThreadEvent event, ThreadFold.Step step, Map<Integer, LetterView> letters,
+                              SearchText before, Batch batch) {
         if (event instanceof LetterRecorded) {
-            String letter = LetterTexts.newestLetterSearchText(next, batch::text);
+            String letter = LetterTexts.newLetterSearchText(step.view(), step.letter(), batch::text);
             return before == null ? SearchText.adding(letter) : before.and(letter);
         }
-        if (event instanceof InvitationReceived || event instanceof RecordCorrected) {
-            return SearchText.replacing(LetterTexts.searchText(next, batch::text));
+        if (event instanceof InvitationReceived) {
+            return SearchText.replacing(LetterTexts.searchText(
+                    new FoldedThread(step.view(), List.of(step.letter())), batch::text));
+        }
+        if (event instanceof RecordCorrected) {
+            return SearchText.replacing(LetterTexts.searchText(
+                    new FoldedThread(step.view(), lettersSoFar(step.view().threadId(), letters)), batch::text));
         }
         return before;
     }
@@ -86,7 +114,7 @@ public class ThreadStatusProjection {
             return;
         }
         repository.saveAll(pending.values().stream().map(p -> new ThreadStatusRepository.Save(p.view(),
-                p.search(), p.stored())).toList());
+                p.letters(), p.search(), p.stored())).toList());
         changes.announce(pending.values().stream().map(p -> new ReadModelChange(GROUP, p.view().threadId(),
                 p.view().version())).toList());
     }
@@ -103,7 +131,7 @@ public class ThreadStatusProjection {
 
         private final Map<String, Pending> pending = new LinkedHashMap<>();
         private final BatchReads<ThreadView> stored = BatchReads.byThread(savepoints, repository::findAll,
-                repository::find);
+                repository::findView);
         private final BatchReads<String> letters = new BatchReads<>(savepoints, ThreadStatusProjection::letterTexts,
                 texts::texts, sha256 -> Optional.of(texts.text(sha256)));
 
@@ -113,9 +141,10 @@ public class ThreadStatusProjection {
     }
 
     /**
-     * A thread's view after the batch's events so far; {@code search} {@code null} keeps the stored index;
-     * {@code stored} is the view stored before the batch, {@code null} for a thread new to the table.
+     * A thread's view after the batch's events so far; {@code letters} the letters they added or corrected, by
+     * position; {@code search} {@code null} keeps the stored index; {@code stored} is the view stored before the
+     * batch, {@code null} for a thread new to the table.
      */
-    private record Pending(ThreadView view, SearchText search, ThreadView stored) {
+    private record Pending(ThreadView view, Map<Integer, LetterView> letters, SearchText search, ThreadView stored) {
     }
 }

@@ -1,6 +1,7 @@
 package dk.dialogue.ledger.query.thread;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dialogue.ledger.events.EventJson;
 import dk.dialogue.ledger.events.Party;
@@ -23,6 +24,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public class ThreadStatusRepository {
 
     private static final ObjectMapper JSON = EventJson.objectMapper();
+    private static final TypeReference<List<LetterView>> LETTERS = new TypeReference<>() {
+    };
     /** Overdue against the clock: an answer is awaited and the deadline's day has ended. */
     private static final String OVERDUE = "(t.awaiting_answer AND t.deadline_due < :today)";
     /**
@@ -40,9 +43,25 @@ public class ThreadStatusRepository {
         this.tables = tables;
     }
 
-    public Optional<ThreadView> find(String threadId) {
+    /** The thread's view and letters, read in one statement so that they agree. */
+    public Optional<FoldedThread> find(String threadId) {
+        return jdbc.query("SELECT view, (SELECT '[' || string_agg(letter, ',' ORDER BY position) || ']' FROM "
+                        + tables.letters() + " l WHERE l.thread_id = t.thread_id) FROM " + tables.threads()
+                        + " t WHERE thread_id = :id", Map.of("id", threadId),
+                (rs, row) -> new FoldedThread(read(rs.getBytes(1)), readLetters(rs.getBytes(2))))
+                .stream().findFirst();
+    }
+
+    /** The stored view of the thread, without its letters. */
+    public Optional<ThreadView> findView(String threadId) {
         return jdbc.query("SELECT view FROM " + tables.threads() + " WHERE thread_id = :id",
                 Map.of("id", threadId), (rs, row) -> read(rs.getBytes(1))).stream().findFirst();
+    }
+
+    /** The thread's stored letters, in order. */
+    public List<LetterView> letters(String threadId) {
+        return jdbc.query("SELECT letter FROM " + tables.letters() + " WHERE thread_id = :id ORDER BY position",
+                Map.of("id", threadId), (rs, row) -> readLetter(rs.getBytes(1)));
     }
 
     /** The stored views of these threads, by thread id; a thread without one is left out. */
@@ -62,8 +81,8 @@ public class ThreadStatusRepository {
     }
 
     /**
-     * Inserts or replaces the threads' rows, and the party rows of those whose parties changed, in one round of
-     * batched statements. The free-text index is the stored one (unless replaced) followed by each part's, in
+     * Inserts or replaces the threads' rows, the letters added or corrected, and the party rows of those whose
+     * parties changed, in one round of batched statements. The free-text index is the stored one (unless replaced) followed by each part's, in
      * order (see {@link SearchText}); a save without a {@code search} leaves the stored index alone.
      */
     public void saveAll(List<Save> saves) {
@@ -96,6 +115,17 @@ public class ThreadStatusRepository {
                 + "awaiting_answer = EXCLUDED.awaiting_answer, meeting_start = EXCLUDED.meeting_start, "
                 + "version = EXCLUDED.version, last_recorded_at = EXCLUDED.last_recorded_at, view = EXCLUDED.view",
                 rows);
+        MapSqlParameterSource[] letters = saves.stream().flatMap(save -> save.letters().entrySet().stream()
+                .map(letter -> new MapSqlParameterSource()
+                        .addValue("id", save.view().threadId())
+                        .addValue("position", letter.getKey())
+                        .addValue("letter", write(letter.getValue()))))
+                .toArray(MapSqlParameterSource[]::new);
+        if (letters.length > 0) {
+            jdbc.batchUpdate("INSERT INTO " + tables.letters() + " (thread_id, position, letter) VALUES (:id, "
+                    + ":position, convert_from(:letter, 'UTF8')) ON CONFLICT (thread_id, position) DO UPDATE SET "
+                    + "letter = EXCLUDED.letter", letters);
+        }
         MapSqlParameterSource[] searches = saves.stream().filter(save -> save.search() != null)
                 .map(save -> new MapSqlParameterSource()
                         .addValue("id", save.view().threadId())
@@ -129,10 +159,11 @@ public class ThreadStatusRepository {
     }
 
     /**
-     * One thread's new view; {@code search} {@code null} leaves the stored free-text index alone; {@code stored} is
-     * the view it replaces, {@code null} if none is stored.
+     * One thread's new view; {@code letters} the letters added or corrected since {@code stored}, by position;
+     * {@code search} {@code null} leaves the stored free-text index alone; {@code stored} is the view it replaces,
+     * {@code null} if none is stored.
      */
-    public record Save(ThreadView view, SearchText search, ThreadView stored) {
+    public record Save(ThreadView view, Map<Integer, LetterView> letters, SearchText search, ThreadView stored) {
 
         /**
          * Whether the thread's party rows must be written again. Most events change neither who takes part nor
@@ -246,6 +277,25 @@ public class ThreadStatusRepository {
             return JSON.readValue(json, ThreadView.class);
         } catch (IOException e) {
             throw new IllegalStateException("unreadable thread view", e);
+        }
+    }
+
+    private static LetterView readLetter(byte[] json) {
+        try {
+            return JSON.readValue(json, LetterView.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable letter of a thread view", e);
+        }
+    }
+
+    private static List<LetterView> readLetters(byte[] json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, LETTERS);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable letters of a thread view", e);
         }
     }
 

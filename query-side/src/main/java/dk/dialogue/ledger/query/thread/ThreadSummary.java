@@ -18,6 +18,6 @@ public record ThreadSummary(String threadId, ThreadKind kind, ThreadStatus statu
         return new ThreadSummary(view.threadId(), view.kind(), view.status(), view.subject(), view.firstLetterDate(),
                 view.lastLetterDate(), view.participants().stream().map(Party::name).toList(),
                 view.deadline(), view.overdueOn(today), view.meeting() == null ? null : view.meeting().slot(),
-                view.letters().size(), view.version(), view.lastRecordedAt());
+                view.letterCount(), view.version(), view.lastRecordedAt());
     }
 }

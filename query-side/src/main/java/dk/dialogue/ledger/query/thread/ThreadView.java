@@ -16,8 +16,11 @@ import java.util.stream.Stream;
 
 /**
  * Where one thread stands: the thread-status read model, built by {@link ThreadFold} from the thread's
- * events. Values that depend on the clock (overdue) are computed when asked, never stored.
+ * events. Values that depend on the clock (overdue) are computed when asked, never stored. The letters are
+ * not part of it (see {@link FoldedThread}): each event rewrites the view, and a view carrying every letter grew
+ * with the thread, so that a thread of many letters cost more to change with each one.
  *
+ * @param letterCount    how many letters the thread holds
  * @param version        the number of events folded in
  * @param lastRecordedAt when the latest of them was recorded
  */
@@ -36,7 +39,7 @@ public record ThreadView(String threadId,
                          Deadline deadline,
                          List<RegistrationView> registrations,
                          List<LinkView> links,
-                         List<LetterView> letters,
+                         int letterCount,
                          long version,
                          Instant lastRecordedAt,
                          String lastRecordedBy) {

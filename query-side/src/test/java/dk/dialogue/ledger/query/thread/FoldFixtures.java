@@ -97,6 +97,15 @@ final class FoldFixtures {
     }
 
     static ThreadView fold(List<? extends ThreadEvent> events) {
+        return folded(events).view();
+    }
+
+    /** Folds the events in order, numbering them from 0, letters included. */
+    static FoldedThread folded(ThreadEvent... events) {
+        return folded(List.of(events));
+    }
+
+    static FoldedThread folded(List<? extends ThreadEvent> events) {
         List<EventInfo> infos = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             infos.add(info(i));

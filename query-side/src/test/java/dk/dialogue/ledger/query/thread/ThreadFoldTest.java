@@ -23,6 +23,7 @@ import static dk.dialogue.ledger.query.thread.FoldFixtures.SUMMONS_LETTER_ID;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.WHOLE_DAY;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.ZIEGLER;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.fold;
+import static dk.dialogue.ledger.query.thread.FoldFixtures.folded;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.info;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.jobcampInvitation;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.letter;
@@ -101,22 +102,22 @@ class ThreadFoldTest {
 
         @Test
         void a_summons_without_slots_opens_the_thread_as_received_with_everything_the_letter_says() {
-            ThreadView view = ThreadFold.apply(null, summons(), info(0));
+            FoldedThread thread = ThreadFold.apply(null, summons(), info(0));
 
-            assertThat(view).isEqualTo(new ThreadView(SUMMONS_ID.value(), ThreadKind.SUMMONS, ThreadStatus.RECEIVED,
-                    "Indkaldelse til møde om beskæftigelsesreformen", LocalDate.of(2021, 5, 3),
+            assertThat(thread.view()).isEqualTo(new ThreadView(SUMMONS_ID.value(), ThreadKind.SUMMONS,
+                    ThreadStatus.RECEIVED, "Indkaldelse til møde om beskæftigelsesreformen", LocalDate.of(2021, 5, 3),
                     LocalDate.of(2021, 5, 3), List.of(MINISTRY), List.of(KL_BOARD), List.of(HUMMELGAARD), List.of(),
-                    null, null, SUMMONS_DEADLINE, List.of(), List.of(),
-                    List.of(new LetterView(SUMMONS_LETTER_ID.value(), null, LocalDate.of(2021, 5, 3),
-                            "Indkaldelse til møde om beskæftigelsesreformen", SUMMONS_LETTER.references(),
-                            List.of(MINISTRY), List.of(HUMMELGAARD), SUMMONS_LETTER.recipients(),
-                            SUMMONS_LETTER.attachments(), "a".repeat(64), false)),
-                    1, RECORDED, RECORDER));
+                    null, null, SUMMONS_DEADLINE, List.of(), List.of(), 1, 1, RECORDED, RECORDER));
+            assertThat(thread.letters()).containsExactly(new LetterView(SUMMONS_LETTER_ID.value(), null,
+                    LocalDate.of(2021, 5, 3), "Indkaldelse til møde om beskæftigelsesreformen",
+                    SUMMONS_LETTER.references(), List.of(MINISTRY), List.of(HUMMELGAARD), SUMMONS_LETTER.recipients(),
+                    SUMMONS_LETTER.attachments(), "a".repeat(64), false));
         }
 
         @Test
         void an_invitation_offering_slots_opens_with_one_proposal_from_the_inviting_parties() {
-            ThreadView view = ThreadFold.apply(null, jobcampInvitation(), info(0));
+            FoldedThread thread = ThreadFold.apply(null, jobcampInvitation(), info(0));
+            ThreadView view = thread.view();
 
             assertThat(view.status()).isEqualTo(ThreadStatus.DATE_PROPOSED);
             assertThat(view.kind()).isEqualTo(ThreadKind.INVITATION);
@@ -126,7 +127,7 @@ class ThreadFoldTest {
             assertThat(view.deadline()).isEqualTo(JOBCAMP_DEADLINE);
             assertThat(view.meeting()).isNull();
             assertThat(view.people()).containsExactly(ZIEGLER);
-            assertThat(view.letters()).extracting(LetterView::letterId, LetterView::role, LetterView::corrected)
+            assertThat(thread.letters()).extracting(LetterView::letterId, LetterView::role, LetterView::corrected)
                     .containsExactly(tuple("l-2019-09-06-kl", null, false));
         }
 
@@ -151,7 +152,7 @@ class ThreadFoldTest {
 
         @Test
         void a_second_opening_event_is_refused() {
-            ThreadView opened = fold(summons());
+            FoldedThread opened = folded(summons());
 
             assertThatThrownBy(() -> ThreadFold.apply(opened, summons(), info(1)))
                     .isInstanceOf(IllegalStateException.class)
@@ -345,9 +346,10 @@ class ThreadFoldTest {
 
         @Test
         void later_letters_accumulate_with_their_role_after_the_opening_letter() {
-            ThreadView view = fold(summons(), reply);
+            FoldedThread thread = folded(summons(), reply);
+            ThreadView view = thread.view();
 
-            assertThat(view.letters()).extracting(LetterView::letterId, LetterView::role, LetterView::subject)
+            assertThat(thread.letters()).extracting(LetterView::letterId, LetterView::role, LetterView::subject)
                     .containsExactly(
                             tuple("l-2021-05-03-bm", null,
                                     "Indkaldelse til møde om beskæftigelsesreformen"),
@@ -382,15 +384,16 @@ class ThreadFoldTest {
                     "Indkaldelse til møde om reform af beskæftigelsesindsatsen", List.of(MINISTRY),
                     List.of(HUMMELGAARD), SUMMONS_LETTER.recipients(), SUMMONS_LETTER.attachments(), "a".repeat(64));
 
-            ThreadView view = fold(summons(), reply, new RecordCorrected(SUMMONS_ID, SUMMONS_LETTER_ID, corrected,
+            FoldedThread thread = folded(summons(), reply, new RecordCorrected(SUMMONS_ID, SUMMONS_LETTER_ID, corrected,
                     "emnelinjen var forkert afskrevet", LocalDate.of(2021, 5, 14)));
+            ThreadView view = thread.view();
 
             assertThat(view.subject()).isEqualTo("Indkaldelse til møde om reform af beskæftigelsesindsatsen");
-            assertThat(view.letters().get(0)).isEqualTo(new LetterView("l-2021-05-03-bm", null,
+            assertThat(thread.letters().get(0)).isEqualTo(new LetterView("l-2021-05-03-bm", null,
                     LocalDate.of(2021, 5, 3), "Indkaldelse til møde om reform af beskæftigelsesindsatsen",
                     SUMMONS_LETTER.references(), List.of(MINISTRY), List.of(HUMMELGAARD),
                     SUMMONS_LETTER.recipients(), SUMMONS_LETTER.attachments(), "a".repeat(64), true));
-            assertThat(view.letters().get(1).corrected()).isFalse();
+            assertThat(thread.letters().get(1).corrected()).isFalse();
         }
 
         @Test
@@ -398,12 +401,13 @@ class ThreadFoldTest {
             Letter corrected = letter(LocalDate.of(2021, 5, 11), "Svar på indkaldelse til møde", KL_BOARD,
                     "e".repeat(64), BUNDSGAARD);
 
-            ThreadView view = fold(summons(), reply, new RecordCorrected(SUMMONS_ID, new LetterId("l-2021-05-12-kl"),
+            FoldedThread thread = folded(summons(), reply, new RecordCorrected(SUMMONS_ID, new LetterId("l-2021-05-12-kl"),
                     corrected, "brevdatoen var forkert", LocalDate.of(2021, 5, 14)));
+            ThreadView view = thread.view();
 
             assertThat(view.subject()).isEqualTo("Indkaldelse til møde om beskæftigelsesreformen");
-            assertThat(view.letters().get(0).corrected()).isFalse();
-            assertThat(view.letters().get(1)).extracting(LetterView::role, LetterView::subject, LetterView::letterDate,
+            assertThat(thread.letters().get(0).corrected()).isFalse();
+            assertThat(thread.letters().get(1)).extracting(LetterView::role, LetterView::subject, LetterView::letterDate,
                     LetterView::corrected)
                     .containsExactly(LetterRole.REPLY, "Svar på indkaldelse til møde", LocalDate.of(2021, 5, 11), true);
             assertThat(view.lastLetterDate()).isEqualTo(LocalDate.of(2021, 5, 11));
@@ -418,12 +422,13 @@ class ThreadFoldTest {
                     misdated, List.of(KL), List.of(BEU), KL_PROPOSAL, List.of(LATE_IN_THE_DAY), AALBORG, null,
                     LocalDate.of(2019, 9, 16));
 
-            ThreadView view = fold(opened, new RecordCorrected(JOBCAMP_ID, JOBCAMP_LETTER_ID, JOBCAMP_LETTER,
+            FoldedThread thread = folded(opened, new RecordCorrected(JOBCAMP_ID, JOBCAMP_LETTER_ID, JOBCAMP_LETTER,
                     "datoen er 6. september", LocalDate.of(2019, 9, 18)));
+            ThreadView view = thread.view();
 
             assertThat(view.firstLetterDate()).isEqualTo(LocalDate.of(2019, 9, 6));
             assertThat(view.lastLetterDate()).isEqualTo(LocalDate.of(2019, 9, 6));
-            assertThat(view.letters()).singleElement().extracting(LetterView::corrected).isEqualTo(true);
+            assertThat(thread.letters()).singleElement().extracting(LetterView::corrected).isEqualTo(true);
         }
     }
 
@@ -500,11 +505,11 @@ class ThreadFoldTest {
             Deadline registration = new Deadline(LocalDate.of(2020, 7, 15), DeadlineKind.RESPONSE, null);
             List<ThreadEvent> visit = Courses.visit("t-2020-besoeg", "c".repeat(64));
 
-            ThreadView before = fold(visit.subList(0, 1));
+            FoldedThread before = folded(visit.subList(0, 1));
             ThreadView after = ThreadFold.apply(before, new DeadlineSet(new ThreadId("t-2020-besoeg"), registration,
-                    LocalDate.of(2020, 6, 30)), info(1));
+                    LocalDate.of(2020, 6, 30)), info(1)).view();
 
-            assertThat(before.deadline()).isNull();
+            assertThat(before.view().deadline()).isNull();
             assertThat(after.deadline()).isEqualTo(registration);
         }
     }
@@ -523,10 +528,10 @@ class ThreadFoldTest {
 
         @Test
         void the_version_is_the_event_sequence_plus_one() {
-            ThreadView opened = fold(summons());
+            FoldedThread opened = folded(summons());
 
             ThreadView view = ThreadFold.apply(opened, ministryProposes(),
-                    new EventInfo(41, Instant.parse("2024-06-03T12:15:30Z"), "sekretariat@bm.dk"));
+                    new EventInfo(41, Instant.parse("2024-06-03T12:15:30Z"), "sekretariat@bm.dk")).view();
 
             assertThat(view.version()).isEqualTo(42);
             assertThat(view.lastRecordedAt()).isEqualTo(Instant.parse("2024-06-03T12:15:30Z"));
@@ -535,8 +540,8 @@ class ThreadFoldTest {
 
         @Test
         void an_event_recorded_by_nobody_known_leaves_the_recorder_empty() {
-            ThreadView view = ThreadFold.apply(fold(summons()), ministryProposes(),
-                    new EventInfo(1, Instant.parse("2021-05-20T07:00:00Z"), null));
+            ThreadView view = ThreadFold.apply(folded(summons()), ministryProposes(),
+                    new EventInfo(1, Instant.parse("2021-05-20T07:00:00Z"), null)).view();
 
             assertThat(view.lastRecordedBy()).isNull();
             assertThat(view.lastRecordedAt()).isEqualTo(Instant.parse("2021-05-20T07:00:00Z"));
@@ -546,7 +551,7 @@ class ThreadFoldTest {
         void folding_an_event_leaves_the_earlier_view_as_it_was() {
             ThreadView proposed = fold(summons(), ministryProposes());
 
-            ThreadView scheduled = ThreadFold.apply(proposed, klAccepts(), info(2));
+            ThreadView scheduled = ThreadFold.apply(new FoldedThread(proposed, List.of()), klAccepts(), info(2)).view();
 
             assertThat(scheduled.status()).isEqualTo(ThreadStatus.SCHEDULED);
             assertThat(proposed.status()).isEqualTo(ThreadStatus.DATE_PROPOSED);
@@ -565,7 +570,7 @@ class ThreadFoldTest {
             List<EventInfo> infos = List.of(new EventInfo(0, Instant.parse("2021-05-04T08:00:00Z"), "bm-journal"),
                     new EventInfo(1, Instant.parse("2021-05-21T09:30:00Z"), "kl-journal"));
 
-            ThreadView view = ThreadFold.replay(List.of(summons(), ministryProposes()), infos);
+            ThreadView view = ThreadFold.replay(List.of(summons(), ministryProposes()), infos).view();
 
             assertThat(view.version()).isEqualTo(2);
             assertThat(view.lastRecordedAt()).isEqualTo(Instant.parse("2021-05-21T09:30:00Z"));
@@ -578,7 +583,8 @@ class ThreadFoldTest {
 
         @Test
         void jobcamp19_ends_held_on_the_afternoon_of_6_november_in_aalborg() {
-            ThreadView view = fold(Courses.jobcamp("t-jobcamp19", "b".repeat(64)));
+            FoldedThread thread = folded(Courses.jobcamp("t-jobcamp19", "b".repeat(64)));
+            ThreadView view = thread.view();
 
             assertThat(view.status()).isEqualTo(ThreadStatus.HELD);
             assertThat(view.kind()).isEqualTo(ThreadKind.INVITATION);
@@ -593,7 +599,7 @@ class ThreadFoldTest {
             assertThat(view.firstLetterDate()).isEqualTo(LocalDate.of(2019, 9, 6));
             assertThat(view.lastLetterDate()).isEqualTo(LocalDate.of(2019, 9, 6));
             assertThat(view.people()).containsExactly(new Person("Michael Ziegler", "udvalgsformand", Courses.KL, null));
-            assertThat(view.letters()).hasSize(1);
+            assertThat(thread.letters()).hasSize(1);
             assertThat(view.version()).isEqualTo(3);
             assertThat(view.lastRecordedAt()).isEqualTo(recordedAt(2));
         }
@@ -605,14 +611,15 @@ class ThreadFoldTest {
             ProposedSlot october = Courses.slot(2020, 10, 8, 13, 16, SlotPrecision.EXACT,
                     "torsdag den 8. oktober kl. 13-16");
 
-            ThreadView view = fold(Courses.visit("t-besoeg-2020", "c".repeat(64)));
+            FoldedThread thread = folded(Courses.visit("t-besoeg-2020", "c".repeat(64)));
+            ThreadView view = thread.view();
 
             assertThat(view.status()).isEqualTo(ThreadStatus.HELD);
             assertThat(view.meeting()).isEqualTo(new MeetingView(october, "p-t-besoeg-2020", LocalDate.of(2020, 7, 1),
                     List.of(september), LocalDate.of(2020, 10, 8)));
             assertThat(view.location()).isEqualTo(new Location("Jobcenter København – Gammel Køge Landevej", null));
             assertThat(view.deadline()).isNull();
-            assertThat(view.letters()).extracting(LetterView::role, LetterView::subject).containsExactly(
+            assertThat(thread.letters()).extracting(LetterView::role, LetterView::subject).containsExactly(
                     tuple(null, "Invitation til besøg i København"),
                     tuple(LetterRole.FOLLOW_UP, "Besøget flyttes til 8. oktober"));
             assertThat(view.firstLetterDate()).isEqualTo(LocalDate.of(2020, 6, 24));

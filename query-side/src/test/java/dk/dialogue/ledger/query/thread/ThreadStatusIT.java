@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.dialogue.ledger.events.Deadline;
 import dk.dialogue.ledger.events.DeadlineKind;
 import dk.dialogue.ledger.events.DeadlineSet;
+import dk.dialogue.ledger.events.Letter;
 import dk.dialogue.ledger.events.LetterId;
 import dk.dialogue.ledger.events.LetterRecorded;
 import dk.dialogue.ledger.events.LetterRole;
+import dk.dialogue.ledger.events.RecordCorrected;
 import dk.dialogue.ledger.events.ThreadEvent;
 import dk.dialogue.ledger.events.ThreadId;
 import dk.dialogue.ledger.query.support.Courses;
@@ -236,6 +238,54 @@ class ThreadStatusIT {
 
         assertThat(rowVersions(oneByOne)).as("the same row versions: not deleted and inserted again")
                 .isEqualTo(written);
+    }
+
+    @Test
+    void letters_are_rows_of_their_own_written_by_letters_and_corrections_only_and_read_back_in_order() {
+        String oneByOne = id();
+        String atOnce = id();
+        String opening = store.storeText("Kære udvalg, vi inviterer til besøg i Jobcenter Horsens");
+        String reply = store.storeText("Udvalget takker for invitationen");
+        String reminder = store.storeText("Husk tilmelding til besøget");
+        List<ThreadEvent> first = withCorrectedReply(threadOfLetters(oneByOne, opening, reply, reminder));
+        for (int i = 0; i < first.size(); i++) {
+            store.append(first.subList(i, i + 1));
+            awaitVersion(oneByOne, i + 1);
+        }
+        store.append(withCorrectedReply(threadOfLetters(atOnce, opening, reply, reminder)));
+
+        for (JsonNode thread : List.of(awaitVersion(oneByOne, 4), awaitVersion(atOnce, 4))) {
+            assertThat(thread.get("letterCount").asInt()).isEqualTo(3);
+            assertThat(thread.get("letters").findValuesAsText("subject")).containsExactly(
+                    "Invitation til besøg i København", "Svar på invitation (rettet)", "Påmindelse");
+            assertThat(thread.get("letters").findValuesAsText("corrected")).containsExactly("false", "true", "false");
+            assertThat(thread.get("firstLetterDate").asText()).as("the corrected reply is the earliest letter now")
+                    .isEqualTo("2020-06-20");
+        }
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForObject("SELECT bool_or(view::jsonb -> 'letters' IS NOT NULL) FROM query.thread_status "
+                + "WHERE thread_id IN (?, ?)", Boolean.class, oneByOne, atOnce)).as("views without letters").isFalse();
+
+        List<String> written = jdbc.queryForList("SELECT position || ' ' || xmin || ' ' || ctid "
+                + "FROM query.thread_letter WHERE thread_id = ? ORDER BY position", String.class, oneByOne);
+        store.append(List.of(new DeadlineSet(new ThreadId(oneByOne), new Deadline(LocalDate.of(2020, 9, 1),
+                DeadlineKind.RESPONSE, null), LocalDate.of(2020, 8, 2))));
+        awaitVersion(oneByOne, 5);
+        assertThat(jdbc.queryForList("SELECT position || ' ' || xmin || ' ' || ctid FROM query.thread_letter "
+                + "WHERE thread_id = ? ORDER BY position", String.class, oneByOne))
+                .as("an event that is no letter leaves the letter rows alone").hasSize(3).isEqualTo(written);
+    }
+
+    /** The thread's events with a correction of its reply's subject and date appended. */
+    private static List<ThreadEvent> withCorrectedReply(List<ThreadEvent> events) {
+        LetterRecorded reply = (LetterRecorded) events.get(1);
+        Letter letter = reply.letter();
+        List<ThreadEvent> corrected = new ArrayList<>(events);
+        corrected.add(new RecordCorrected(reply.threadId(), reply.letterId(), new Letter(LocalDate.of(2020, 6, 20),
+                letter.references(), "Svar på invitation (rettet)", letter.senders(), letter.signatories(),
+                letter.recipients(), letter.attachments(), letter.textSha256()), "emne og dato var forkert afskrevet",
+                LocalDate.of(2020, 8, 2)));
+        return corrected;
     }
 
     /** A thread's party rows as "party role [awaiting]", in party order. */

@@ -7,6 +7,7 @@ import static dk.dialogue.ledger.query.thread.FoldFixtures.LATE_IN_THE_DAY;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.SUMMONS_ID;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.letter;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.fold;
+import static dk.dialogue.ledger.query.thread.FoldFixtures.folded;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.jobcampInvitation;
 import static dk.dialogue.ledger.query.thread.FoldFixtures.summons;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,7 @@ import dk.dialogue.ledger.events.LetterRecorded;
 import dk.dialogue.ledger.events.LetterRole;
 import dk.dialogue.ledger.events.MeetingAccepted;
 import dk.dialogue.ledger.events.MeetingHeld;
+import dk.dialogue.ledger.events.RecordCorrected;
 import dk.dialogue.ledger.events.ThreadEvent;
 import dk.dialogue.ledger.query.live.ReadModelChange;
 import dk.dialogue.ledger.query.live.ReadModelChanges;
@@ -59,6 +61,9 @@ class ThreadStatusProjectionTest {
     private static final LetterRecorded REPLY = new LetterRecorded(JOBCAMP_ID, new LetterId("l-2024-02-20-beu"),
             LetterRole.REPLY, letter(LocalDate.of(2024, 2, 20), "Svar om JobCAMP19", BEU, "e".repeat(64)),
             LocalDate.of(2024, 2, 20));
+    private static final RecordCorrected CORRECTION = new RecordCorrected(JOBCAMP_ID, REPLY.letterId(),
+            letter(LocalDate.of(2024, 2, 19), "Svar om JobCAMP19", BEU, "e".repeat(64)), "brevdatoen var forkert",
+            LocalDate.of(2024, 2, 21));
     private static final LetterRecorded REMINDER = new LetterRecorded(JOBCAMP_ID, new LetterId("l-2024-03-01-kl"),
             LetterRole.REMINDER, letter(LocalDate.of(2024, 3, 1), "Påmindelse om JobCAMP19", BEU, "f".repeat(64)),
             LocalDate.of(2024, 3, 1));
@@ -95,7 +100,7 @@ class ThreadStatusProjectionTest {
 
     @Test
     void the_opening_event_of_a_new_thread_is_folded_saved_with_its_search_text_and_announced() {
-        when(repository.find(THREAD)).thenReturn(Optional.empty());
+        when(repository.findView(THREAD)).thenReturn(Optional.empty());
 
         projection.on(jobcampInvitation(), message(0, jobcampInvitation(), "2024-02-12T08:30:00Z", "journal@kl.dk"));
 
@@ -105,33 +110,36 @@ class ThreadStatusProjectionTest {
         assertThat(view.version()).isEqualTo(1);
         assertThat(view.lastRecordedAt()).isEqualTo(Instant.parse("2024-02-12T08:30:00Z"));
         assertThat(view.lastRecordedBy()).isEqualTo("journal@kl.dk");
-        verify(texts).text(view.letters().get(0).textSha256());
-        assertThat(LetterTexts.searchText(view, ThreadStatusProjectionTest::text)).contains("Brødtekst");
-        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view,
-                SearchText.replacing(LetterTexts.searchText(view, ThreadStatusProjectionTest::text)), null)));
+        FoldedThread opened = folded(jobcampInvitation());
+        verify(texts).text(opened.letters().get(0).textSha256());
+        assertThat(LetterTexts.searchText(opened, ThreadStatusProjectionTest::text)).contains("Brødtekst");
+        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, Map.of(0, opened.letters().get(0)),
+                SearchText.replacing(LetterTexts.searchText(opened, ThreadStatusProjectionTest::text)), null)));
+        verify(repository, never()).letters(any());
         verify(changes).announce(List.of(new ReadModelChange("thread-status", THREAD, 1)));
     }
 
     @Test
     void the_next_event_is_folded_onto_the_stored_view() {
         ThreadView stored = fold(jobcampInvitation());
-        when(repository.find(THREAD)).thenReturn(Optional.of(stored));
+        when(repository.findView(THREAD)).thenReturn(Optional.of(stored));
 
         projection.on(ACCEPTED, message(1, ACCEPTED, "2024-02-13T10:05:00Z", "sekretariat@ft.dk"));
 
         ThreadView view = saved();
-        assertThat(view).isEqualTo(ThreadFold.apply(stored, ACCEPTED,
-                new EventInfo(1, Instant.parse("2024-02-13T10:05:00Z"), "sekretariat@ft.dk")));
+        assertThat(view).isEqualTo(ThreadFold.apply(new FoldedThread(stored, List.of()), ACCEPTED,
+                new EventInfo(1, Instant.parse("2024-02-13T10:05:00Z"), "sekretariat@ft.dk")).view());
         assertThat(view.status()).isEqualTo(ThreadStatus.SCHEDULED);
         assertThat(view.version()).isEqualTo(2);
-        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, null, stored)));
+        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, Map.of(), null, stored)));
+        verify(repository, never()).letters(any());
         verifyNoInteractions(texts);
         verify(changes).announce(List.of(new ReadModelChange("thread-status", THREAD, 2)));
     }
 
     @Test
     void an_event_delivered_again_after_the_view_reflects_it_changes_nothing() {
-        when(repository.find(THREAD)).thenReturn(Optional.of(fold(jobcampInvitation(), ACCEPTED)));
+        when(repository.findView(THREAD)).thenReturn(Optional.of(fold(jobcampInvitation(), ACCEPTED)));
 
         projection.on(ACCEPTED, message(1, ACCEPTED, "2024-02-13T10:05:00Z", "sekretariat@ft.dk"));
 
@@ -141,7 +149,7 @@ class ThreadStatusProjectionTest {
 
     @Test
     void the_opening_event_delivered_again_to_a_further_view_changes_nothing() {
-        when(repository.find(THREAD)).thenReturn(Optional.of(fold(jobcampInvitation(), ACCEPTED, HELD)));
+        when(repository.findView(THREAD)).thenReturn(Optional.of(fold(jobcampInvitation(), ACCEPTED, HELD)));
 
         projection.project(jobcampInvitation(), message(0, jobcampInvitation(), "2024-02-12T08:30:00Z", "journal@kl.dk"));
 
@@ -151,7 +159,7 @@ class ThreadStatusProjectionTest {
 
     @Test
     void an_event_arriving_after_a_gap_is_refused_and_nothing_is_saved() {
-        when(repository.find(THREAD)).thenReturn(Optional.of(fold(jobcampInvitation())));
+        when(repository.findView(THREAD)).thenReturn(Optional.of(fold(jobcampInvitation())));
 
         assertThatThrownBy(() -> projection.on(HELD, message(2, HELD, "2024-02-14T09:00:00Z", "journal@kl.dk")))
                 .isInstanceOf(IllegalStateException.class)
@@ -162,7 +170,7 @@ class ThreadStatusProjectionTest {
 
     @Test
     void a_later_event_of_a_thread_not_yet_stored_is_refused() {
-        when(repository.find(THREAD)).thenReturn(Optional.empty());
+        when(repository.findView(THREAD)).thenReturn(Optional.empty());
 
         assertThatThrownBy(() -> projection.on(ACCEPTED, message(1, ACCEPTED, "2024-02-13T10:05:00Z", "x")))
                 .isInstanceOf(IllegalStateException.class)
@@ -180,14 +188,14 @@ class ThreadStatusProjectionTest {
         assertThatThrownBy(() -> inSavepoint.on(jobcampInvitation(), message(0, jobcampInvitation(),
                 "2024-02-12T08:30:00Z", "journal@kl.dk"))).hasMessage("relation does not exist");
 
-        verify(repository, never()).find(any());
+        verify(repository, never()).findView(any());
         verify(repository, never()).saveAll(any());
         verifyNoInteractions(changes);
     }
 
     @Test
     void the_events_of_one_batch_are_read_once_per_thread_and_written_once_before_the_batch_commits() {
-        when(repository.find(THREAD)).thenReturn(Optional.empty());
+        when(repository.findView(THREAD)).thenReturn(Optional.empty());
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
 
         projection.on(jobcampInvitation(), message(0, jobcampInvitation(), "2024-02-12T08:30:00Z", "journal@kl.dk"));
@@ -196,13 +204,13 @@ class ThreadStatusProjectionTest {
         verify(repository, never()).saveAll(any());
         batch.commit();
 
-        verify(repository).find(THREAD);
+        verify(repository).findView(THREAD);
         ThreadView view = saved();
         assertThat(view.version()).isEqualTo(3);
         assertThat(view.status()).isEqualTo(ThreadStatus.HELD);
-        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view,
-                SearchText.replacing(LetterTexts.searchText(fold(jobcampInvitation()), ThreadStatusProjectionTest::text)),
-                null)));
+        FoldedThread opened = folded(jobcampInvitation());
+        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, Map.of(0, opened.letters().get(0)),
+                SearchText.replacing(LetterTexts.searchText(opened, ThreadStatusProjectionTest::text)), null)));
         verify(changes).announce(List.of(new ReadModelChange("thread-status", THREAD, 3)));
     }
 
@@ -221,7 +229,7 @@ class ThreadStatusProjectionTest {
         handleAsOneBatch(events);
 
         verify(repository).findAll(List.of(THREAD, SUMMONS_ID.value()));
-        verify(repository, never()).find(any());
+        verify(repository, never()).findView(any());
         verify(texts).texts(List.of(REPLY.letter().textSha256(), summons().letter().textSha256(),
                 REMINDER.letter().textSha256()));
         verify(texts, never()).text(any());
@@ -231,15 +239,16 @@ class ThreadStatusProjectionTest {
                 .containsExactly(THREAD + "@3", SUMMONS_ID.value() + "@1");
         assertThat(saves.getValue()).extracting(ThreadStatusRepository.Save::stored).containsExactly(jobcamp, null);
         assertThat(saves.getValue().get(0).search()).isEqualTo(new SearchText(false, List.of(
-                LetterTexts.newestLetterSearchText(fold(jobcampInvitation(), REPLY), ThreadStatusProjectionTest::text),
-                LetterTexts.newestLetterSearchText(saves.getValue().get(0).view(), ThreadStatusProjectionTest::text))));
+                newLetterText(jobcampInvitation(), REPLY), newLetterText(jobcampInvitation(), REPLY, REMINDER))));
+        List<LetterView> letters = folded(jobcampInvitation(), REPLY, REMINDER).letters();
+        assertThat(saves.getValue().get(0).letters()).isEqualTo(Map.of(1, letters.get(1), 2, letters.get(2)));
     }
 
     @Test
     void when_reading_a_batchs_threads_together_fails_each_thread_is_read_on_its_own() {
         when(repository.findAll(any())).thenThrow(new IllegalStateException("unreadable thread view"));
-        when(repository.find(THREAD)).thenReturn(Optional.of(fold(jobcampInvitation())));
-        when(repository.find(SUMMONS_ID.value())).thenReturn(Optional.empty());
+        when(repository.findView(THREAD)).thenReturn(Optional.of(fold(jobcampInvitation())));
+        when(repository.findView(SUMMONS_ID.value())).thenReturn(Optional.empty());
         when(texts.texts(any())).thenAnswer(call -> texts(call.getArgument(0)));
 
         handleAsOneBatch(List.of(message(1, REPLY, "2024-02-20T09:00:00Z", "journal@kl.dk"),
@@ -247,8 +256,8 @@ class ThreadStatusProjectionTest {
                         MetaData.with(EventMetadata.RECORDED_AT, "2024-02-21T09:00:00Z")
                                 .and(EventMetadata.RECORDED_BY, "journal@bm.dk"))));
 
-        verify(repository).find(THREAD);
-        verify(repository).find(SUMMONS_ID.value());
+        verify(repository).findView(THREAD);
+        verify(repository).findView(SUMMONS_ID.value());
         ArgumentCaptor<List<ThreadStatusRepository.Save>> saves = ArgumentCaptor.captor();
         verify(repository).saveAll(saves.capture());
         assertThat(saves.getValue()).extracting(save -> save.view().version()).containsExactly(2L, 1L);
@@ -257,20 +266,22 @@ class ThreadStatusProjectionTest {
     @Test
     void a_recorded_letter_adds_only_its_own_text_to_the_stored_index() {
         ThreadView stored = fold(jobcampInvitation());
-        when(repository.find(THREAD)).thenReturn(Optional.of(stored));
+        when(repository.findView(THREAD)).thenReturn(Optional.of(stored));
 
         projection.on(REPLY, message(1, REPLY, "2024-02-20T09:00:00Z", "journal@kl.dk"));
 
         ThreadView view = saved();
         verify(texts).text(REPLY.letter().textSha256());
-        verify(texts, never()).text(stored.letters().get(0).textSha256());
+        verify(texts, never()).text(jobcampInvitation().letter().textSha256());
         verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view,
-                SearchText.adding(LetterTexts.newestLetterSearchText(view, ThreadStatusProjectionTest::text)), stored)));
+                Map.of(1, folded(jobcampInvitation(), REPLY).letters().get(1)),
+                SearchText.adding(newLetterText(jobcampInvitation(), REPLY)), stored)));
+        verify(repository, never()).letters(any());
     }
 
     @Test
     void letters_folded_in_one_batch_are_indexed_one_part_each_as_when_projected_one_by_one() {
-        when(repository.find(THREAD)).thenReturn(Optional.empty());
+        when(repository.findView(THREAD)).thenReturn(Optional.empty());
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
 
         projection.on(jobcampInvitation(), message(0, jobcampInvitation(), "2024-02-12T08:30:00Z", "journal@kl.dk"));
@@ -279,10 +290,57 @@ class ThreadStatusProjectionTest {
         batch.commit();
 
         ThreadView view = saved();
-        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, new SearchText(true, List.of(
-                LetterTexts.searchText(fold(jobcampInvitation()), ThreadStatusProjectionTest::text),
-                LetterTexts.newestLetterSearchText(fold(jobcampInvitation(), REPLY), ThreadStatusProjectionTest::text),
-                LetterTexts.newestLetterSearchText(view, ThreadStatusProjectionTest::text))), null)));
+        List<LetterView> letters = folded(jobcampInvitation(), REPLY, REMINDER).letters();
+        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view,
+                Map.of(0, letters.get(0), 1, letters.get(1), 2, letters.get(2)), new SearchText(true, List.of(
+                LetterTexts.searchText(folded(jobcampInvitation()), ThreadStatusProjectionTest::text),
+                newLetterText(jobcampInvitation(), REPLY), newLetterText(jobcampInvitation(), REPLY, REMINDER))),
+                null)));
+    }
+
+    @Test
+    void a_correction_reads_the_stored_letters_writes_the_corrected_one_and_indexes_the_thread_anew() {
+        ThreadView stored = fold(jobcampInvitation(), REPLY);
+        when(repository.findView(THREAD)).thenReturn(Optional.of(stored));
+        when(repository.letters(THREAD)).thenReturn(folded(jobcampInvitation(), REPLY).letters());
+
+        projection.on(CORRECTION, message(2, CORRECTION, "2024-02-21T09:00:00Z", "journal@kl.dk"));
+
+        ThreadView view = saved();
+        FoldedThread corrected = folded(jobcampInvitation(), REPLY, CORRECTION);
+        assertThat(view.letterCount()).isEqualTo(2);
+        assertThat(view.lastLetterDate()).isEqualTo(LocalDate.of(2024, 2, 19));
+        verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, Map.of(1, corrected.letters().get(1)),
+                SearchText.replacing(LetterTexts.searchText(corrected, ThreadStatusProjectionTest::text)), stored)));
+    }
+
+    @Test
+    void a_correction_in_the_batch_of_the_letter_it_corrects_sees_that_letter() {
+        when(repository.findView(THREAD)).thenReturn(Optional.empty());
+        when(repository.letters(THREAD)).thenReturn(List.of());
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+
+        projection.on(jobcampInvitation(), message(0, jobcampInvitation(), "2024-02-12T08:30:00Z", "journal@kl.dk"));
+        projection.on(REPLY, message(1, REPLY, "2024-02-20T09:00:00Z", "journal@kl.dk"));
+        projection.on(CORRECTION, message(2, CORRECTION, "2024-02-21T09:00:00Z", "journal@kl.dk"));
+        batch.commit();
+
+        FoldedThread corrected = folded(jobcampInvitation(), REPLY, CORRECTION);
+        ArgumentCaptor<List<ThreadStatusRepository.Save>> saves = ArgumentCaptor.captor();
+        verify(repository).saveAll(saves.capture());
+        assertThat(saves.getValue()).singleElement().satisfies(save -> {
+            assertThat(save.letters()).isEqualTo(Map.of(0, corrected.letters().get(0), 1, corrected.letters().get(1)));
+            assertThat(save.letters().get(1).corrected()).isTrue();
+            assertThat(save.search()).isEqualTo(SearchText.replacing(
+                    LetterTexts.searchText(corrected, ThreadStatusProjectionTest::text)));
+        });
+    }
+
+    /** What the newest of the events' letters adds to the thread's index. */
+    private static String newLetterText(ThreadEvent... events) {
+        FoldedThread thread = folded(events);
+        return LetterTexts.newLetterSearchText(thread.view(), thread.letters().get(thread.letters().size() - 1),
+                ThreadStatusProjectionTest::text);
     }
 
     /** The events handled as a processor hands them over: one batch, one unit of work. */

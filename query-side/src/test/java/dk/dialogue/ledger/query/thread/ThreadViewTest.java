@@ -91,7 +91,8 @@ class ThreadViewTest {
                     List.of(Courses.slot(2020, 10, 8, 13, 16, SlotPrecision.EXACT, "8. oktober kl. 13-16")), null,
                     new ProposalId("p-t-2020-besoeg"), LocalDate.of(2020, 7, 3));
 
-            ThreadView view = ThreadFold.apply(fold(visit.subList(0, 1)), counter, FoldFixtures.info(1));
+            ThreadView view = ThreadFold.apply(FoldFixtures.folded(visit.subList(0, 1)), counter,
+                    FoldFixtures.info(1)).view();
 
             assertThat(view.awaitingAnswerFrom()).containsExactly(Courses.KOBENHAVN, Courses.AARHUS, Courses.ODENSE,
                     Courses.AALBORG);

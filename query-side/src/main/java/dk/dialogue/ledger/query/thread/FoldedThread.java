@@ -1,0 +1,14 @@
+package dk.dialogue.ledger.query.thread;
+
+import java.util.List;
+
+/**
+ * A thread's view with its letters, in the order they were registered: what a fold of a whole history holds, and
+ * what a thread's detail shows. The read model stores the two apart (a row per letter).
+ */
+public record FoldedThread(ThreadView view, List<LetterView> letters) {
+
+    public FoldedThread {
+        letters = List.copyOf(letters);
+    }
+}
