@@ -1,5 +1,6 @@
 package dk.dialogue.ledger.query.thread;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,5 +11,16 @@ public record FoldedThread(ThreadView view, List<LetterView> letters) {
 
     public FoldedThread {
         letters = List.copyOf(letters);
+    }
+
+    /** The letters with {@code letter} placed at {@code position}: added after them, or replacing one. */
+    public static List<LetterView> placed(List<LetterView> letters, int position, LetterView letter) {
+        List<LetterView> placed = new ArrayList<>(letters);
+        if (position == placed.size()) {
+            placed.add(letter);
+        } else {
+            placed.set(position, letter);
+        }
+        return placed;
     }
 }

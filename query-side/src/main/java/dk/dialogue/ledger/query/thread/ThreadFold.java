@@ -93,16 +93,7 @@ public final class ThreadFold {
 
         /** The thread's letters after this step, given those before it. */
         public List<LetterView> letters(List<LetterView> before) {
-            if (letter == null) {
-                return before;
-            }
-            List<LetterView> after = new ArrayList<>(before);
-            if (position == after.size()) {
-                after.add(letter);
-            } else {
-                after.set(position, letter);
-            }
-            return after;
+            return letter == null ? before : FoldedThread.placed(before, position, letter);
         }
     }
 

@@ -10,13 +10,13 @@ import dk.dialogue.ledger.query.live.ReadModelChanges;
 import dk.dialogue.ledger.query.processing.BatchBuffer;
 import dk.dialogue.ledger.query.processing.BatchReads;
 import dk.dialogue.ledger.query.processing.Savepoints;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -62,37 +62,24 @@ public class ThreadStatusProjection {
         if (!ThreadSequence.isNext(threadId, current.map(ThreadView::version).orElse(0L), message)) {
             return;
         }
-        // A copy: should the event fail after the fold, the batch's letters stay as they were.
-        Map<Integer, LetterView> letters = new TreeMap<>(buffered == null ? Map.of() : buffered.letters());
-        ThreadFold.Step step = ThreadFold.step(current.orElse(null),
-                () -> lettersSoFar(threadId, letters), event, EventInfos.of(message));
+        Map<Integer, LetterView> before = buffered == null ? Map.of() : buffered.letters();
+        EarlierLetters earlier = new EarlierLetters(threadId, before);
+        ThreadFold.Step step = ThreadFold.step(current.orElse(null), earlier, event, EventInfos.of(message));
+        Map<Integer, LetterView> letters = new TreeMap<>(before);
         if (step.letter() != null) {
             letters.put(step.position(), step.letter());
         }
-        batch.pending.put(threadId, new Pending(step.view(), letters, search(event, step, letters,
+        batch.pending.put(threadId, new Pending(step.view(), letters, search(event, step, earlier,
                 buffered == null ? null : buffered.search(), batch),
                 buffered == null ? current.orElse(null) : buffered.stored()));
-    }
-
-    /** The thread's letters: those stored before the batch, with the batch's own written over them. */
-    private List<LetterView> lettersSoFar(String threadId, Map<Integer, LetterView> buffered) {
-        List<LetterView> letters = new ArrayList<>(savepoints.read(() -> repository.letters(threadId)));
-        buffered.forEach((position, letter) -> {
-            if (position == letters.size()) {
-                letters.add(letter);
-            } else {
-                letters.set(position, letter);
-            }
-        });
-        return letters;
     }
 
     /**
      * Only letters change what a thread can be found by: a new letter adds its own text to the index, an
      * opening or a correction indexes the thread anew; other events keep the index as it is.
      */
-    private SearchText search(ThreadEvent event, ThreadFold.Step step, Map<Integer, LetterView> letters,
-                              SearchText before, Batch batch) {
+    private SearchText search(ThreadEvent event, ThreadFold.Step step, EarlierLetters earlier, SearchText before,
+                              Batch batch) {
         if (event instanceof LetterRecorded) {
             String letter = LetterTexts.newLetterSearchText(step.view(), step.letter(), batch::text);
             return before == null ? SearchText.adding(letter) : before.and(letter);
@@ -103,7 +90,7 @@ public class ThreadStatusProjection {
         }
         if (event instanceof RecordCorrected) {
             return SearchText.replacing(LetterTexts.searchText(
-                    new FoldedThread(step.view(), lettersSoFar(step.view().threadId(), letters)), batch::text));
+                    new FoldedThread(step.view(), step.letters(earlier.get())), batch::text));
         }
         return before;
     }
@@ -124,6 +111,34 @@ public class ThreadStatusProjection {
         return events.stream().map(event -> event instanceof InvitationReceived opened ? opened.letter()
                         : event instanceof LetterRecorded recorded ? recorded.letter() : null)
                 .filter(Objects::nonNull).map(Letter::textSha256).distinct().toList();
+    }
+
+    /**
+     * A thread's letters before an event: those stored before the batch with the batch's own placed over them.
+     * Read when the fold first asks (only a correction does), once.
+     */
+    private final class EarlierLetters implements Supplier<List<LetterView>> {
+
+        private final String threadId;
+        private final Map<Integer, LetterView> buffered;
+        private List<LetterView> letters;
+
+        EarlierLetters(String threadId, Map<Integer, LetterView> buffered) {
+            this.threadId = threadId;
+            this.buffered = buffered;
+        }
+
+        @Override
+        public List<LetterView> get() {
+            if (letters == null) {
+                List<LetterView> read = savepoints.read(() -> repository.letters(threadId));
+                for (Map.Entry<Integer, LetterView> letter : buffered.entrySet()) {
+                    read = FoldedThread.placed(read, letter.getKey(), letter.getValue());
+                }
+                letters = read;
+            }
+            return letters;
+        }
     }
 
     /** One batch: the threads' views so far, and what was stored before it, read together. */

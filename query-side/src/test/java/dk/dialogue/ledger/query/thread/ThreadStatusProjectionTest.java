@@ -312,6 +312,7 @@ class ThreadStatusProjectionTest {
         assertThat(view.lastLetterDate()).isEqualTo(LocalDate.of(2024, 2, 19));
         verify(repository).saveAll(List.of(new ThreadStatusRepository.Save(view, Map.of(1, corrected.letters().get(1)),
                 SearchText.replacing(LetterTexts.searchText(corrected, ThreadStatusProjectionTest::text)), stored)));
+        verify(repository).letters(THREAD);
     }
 
     @Test
@@ -334,6 +335,7 @@ class ThreadStatusProjectionTest {
             assertThat(save.search()).isEqualTo(SearchText.replacing(
                     LetterTexts.searchText(corrected, ThreadStatusProjectionTest::text)));
         });
+        verify(repository).letters(THREAD);
     }
 
     /** What the newest of the events' letters adds to the thread's index. */
