@@ -157,10 +157,7 @@ class ThreadStatusIT {
         String reply = store.storeText("Udvalget foreslår i stedet Odense Rådhus den 8. oktober");
         String reminder = store.storeText("Husk tilmelding til besøget på Vejle Stadion");
         List<ThreadEvent> first = threadOfLetters(oneByOne, opening, reply, reminder);
-        for (int i = 0; i < first.size(); i++) {
-            store.append(first.subList(i, i + 1));
-            awaitVersion(oneByOne, i + 1);
-        }
+        appendOneByOne(oneByOne, first);
         store.append(threadOfLetters(atOnce, opening, reply, reminder));
         awaitVersion(atOnce, 3);
 
@@ -184,10 +181,7 @@ class ThreadStatusIT {
                 + "WHERE sha256 = ?", Integer.class, longReply)).as("longer than a batch reads together")
                 .isGreaterThan(64 * 1024);
         List<ThreadEvent> reference = threadOfLetters(alone, opening, longReply, reminder);
-        for (int i = 0; i < reference.size(); i++) {
-            store.append(reference.subList(i, i + 1));
-            awaitVersion(alone, i + 1);
-        }
+        appendOneByOne(alone, reference);
 
         // Three threads in one transaction: whichever of the two segments each falls in, one batch has two of them.
         List<String> together = List.of(id(), id(), id());
@@ -220,10 +214,7 @@ class ThreadStatusIT {
         String oneByOne = id();
         String atOnce = id();
         List<ThreadEvent> course = Courses.partnership(oneByOne, null);
-        for (int i = 0; i < course.size(); i++) {
-            store.append(course.subList(i, i + 1));
-            awaitVersion(oneByOne, i + 1);
-        }
+        appendOneByOne(oneByOne, course);
         store.append(Courses.partnership(atOnce, null));
         awaitVersion(atOnce, course.size());
         assertThat(partyRows(oneByOne)).isEqualTo(partyRows(atOnce)).hasSize(11)
@@ -248,10 +239,7 @@ class ThreadStatusIT {
         String reply = store.storeText("Udvalget takker for invitationen");
         String reminder = store.storeText("Husk tilmelding til besøget");
         List<ThreadEvent> first = withCorrectedReply(threadOfLetters(oneByOne, opening, reply, reminder));
-        for (int i = 0; i < first.size(); i++) {
-            store.append(first.subList(i, i + 1));
-            awaitVersion(oneByOne, i + 1);
-        }
+        appendOneByOne(oneByOne, first);
         store.append(withCorrectedReply(threadOfLetters(atOnce, opening, reply, reminder)));
 
         for (JsonNode thread : List.of(awaitVersion(oneByOne, 4), awaitVersion(atOnce, 4))) {
@@ -286,6 +274,14 @@ class ThreadStatusIT {
                 letter.recipients(), letter.attachments(), letter.textSha256()), "emne og dato var forkert afskrevet",
                 LocalDate.of(2020, 8, 2)));
         return corrected;
+    }
+
+    /** Appends the thread's events in a transaction each, waiting for the read model to reflect each. */
+    private void appendOneByOne(String thread, List<ThreadEvent> events) {
+        for (int i = 0; i < events.size(); i++) {
+            store.append(events.subList(i, i + 1));
+            awaitVersion(thread, i + 1);
+        }
     }
 
     /** A thread's party rows as "party role [awaiting]", in party order. */
