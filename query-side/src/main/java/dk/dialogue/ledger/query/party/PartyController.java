@@ -3,6 +3,7 @@ package dk.dialogue.ledger.query.party;
 import dk.dialogue.ledger.events.PartyKind;
 import dk.dialogue.ledger.query.thread.ThreadStatusRepository;
 import dk.dialogue.ledger.query.thread.ThreadSummary;
+import dk.dialogue.ledger.query.thread.ThreadView;
 import dk.dialogue.ledger.query.web.NotFound;
 import dk.dialogue.ledger.query.web.WebConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -51,11 +53,14 @@ public class PartyController {
                 summaries(partyId, "p.awaiting", today));
     }
 
+    /** One query for the list's views, not one per thread (up to 200 a list, four lists a request). */
     private List<ThreadSummary> summaries(String partyId, String condition, LocalDate today) {
-        return parties.threadIds(partyId, condition, today).stream()
-                .flatMap(id -> threads.findView(id).stream())
-                .map(view -> ThreadSummary.of(view, today))
-                .toList();
+        List<String> ids = parties.threadIds(partyId, condition, today);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ThreadView> views = threads.findAll(ids);
+        return ids.stream().filter(views::containsKey).map(id -> ThreadSummary.of(views.get(id), today)).toList();
     }
 
     private LocalDate today() {

@@ -8,6 +8,8 @@ import dk.dialogue.ledger.query.support.Courses;
 import dk.dialogue.ledger.query.support.EventStoreWriter;
 import dk.dialogue.ledger.query.support.QuerySideIntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -30,9 +32,12 @@ class PartyOverviewIT {
         EventStoreWriter store = new EventStoreWriter(dataSource);
         String scheduled = UUID.randomUUID().toString();
         String partnership = UUID.randomUUID().toString();
+        String scheduledLater = UUID.randomUUID().toString();
         store.append(Courses.jobcamp(scheduled, null).subList(0, 2));
         store.append(Courses.partnership(partnership, null));
-        await().atMost(Duration.ofSeconds(20)).until(() -> version(scheduled) == 2 && version(partnership) == 9);
+        store.append(Courses.jobcamp(scheduledLater, null).subList(0, 2));
+        await().atMost(Duration.ofSeconds(20)).until(() -> version(scheduled) == 2 && version(partnership) == 9
+                && version(scheduledLater) == 2);
         TestRestTemplate dashboard = http.withBasicAuth("dashboard", "dashboard");
 
         JsonNode committee = dashboard.getForObject("/api/parties/committee-folketingets-beskæftigelsesudvalg",
@@ -43,6 +48,10 @@ class PartyOverviewIT {
 
         assertThat(committee.at("/party/name").asText()).isEqualTo("Folketingets Beskæftigelsesudvalg");
         assertThat(committee.get("scheduledMeetings").findValuesAsText("threadId")).contains(scheduled);
+        assertThat(committee.get("openThreads").findValuesAsText("threadId")).as("newest first")
+                .containsSubsequence(scheduledLater, scheduled);
+        assertThat(committee.get("openThreads").findValuesAsText("lastRecordedAt")).extracting(Instant::parse)
+                .isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(syddjurs.get("awaitingAnswer").findValuesAsText("threadId")).contains(partnership)
                 .doesNotContain(scheduled);
         assertThat(syddjurs.get("overdue").findValuesAsText("threadId")).contains(partnership);
