@@ -126,7 +126,8 @@ public class ThreadController {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0 || Thread.currentThread().isInterrupted()) {
-                throw new ProjectionBehind(threadId, minVersion, thread.map(found -> found.view().version()).orElse(0L));
+                throw new ProjectionBehind(threadId, minVersion,
+                        thread.map(found -> found.view().version()).orElse(0L));
             }
             change.await(Duration.ofNanos(Math.min(left, LOOK_AGAIN.toNanos())));
         }

@@ -147,6 +147,7 @@ public final class ThreadFold {
             links = new ArrayList<>(view.links());
             letterCount = view.letterCount();
         }
+
         void apply(ThreadEvent event) {
             if (event instanceof DateProposed e) {
                 if (e.counters() != null) {

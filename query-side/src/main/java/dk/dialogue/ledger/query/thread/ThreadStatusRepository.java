@@ -24,6 +24,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public class ThreadStatusRepository {
 
     private static final ObjectMapper JSON = EventJson.objectMapper();
+    private static final TypeReference<ThreadView> VIEW = new TypeReference<>() {
+    };
+    private static final TypeReference<LetterView> LETTER = new TypeReference<>() {
+    };
     private static final TypeReference<List<LetterView>> LETTERS = new TypeReference<>() {
     };
     /** Overdue against the clock: an answer is awaited and the deadline's day has ended. */
@@ -48,7 +52,11 @@ public class ThreadStatusRepository {
         return jdbc.query("SELECT view, (SELECT '[' || string_agg(letter, ',' ORDER BY position) || ']' FROM "
                         + tables.letters() + " l WHERE l.thread_id = t.thread_id) FROM " + tables.threads()
                         + " t WHERE thread_id = :id", Map.of("id", threadId),
-                (rs, row) -> new FoldedThread(read(rs.getBytes(1)), readLetters(rs.getBytes(2))))
+                (rs, row) -> {
+                    byte[] letters = rs.getBytes(2);
+                    return new FoldedThread(read(rs.getBytes(1)),
+                            letters == null ? List.of() : read(letters, LETTERS, "letters of a thread"));
+                })
                 .stream().findFirst();
     }
 
@@ -61,7 +69,7 @@ public class ThreadStatusRepository {
     /** The thread's stored letters, in order. */
     public List<LetterView> letters(String threadId) {
         return jdbc.query("SELECT letter FROM " + tables.letters() + " WHERE thread_id = :id ORDER BY position",
-                Map.of("id", threadId), (rs, row) -> readLetter(rs.getBytes(1)));
+                Map.of("id", threadId), (rs, row) -> read(rs.getBytes(1), LETTER, "letter of a thread"));
     }
 
     /** The stored views of these threads, by thread id; a thread without one is left out. */
@@ -82,7 +90,8 @@ public class ThreadStatusRepository {
 
     /**
      * Inserts or replaces the threads' rows, the letters added or corrected, and the party rows of those whose
-     * parties changed, in one round of batched statements. The free-text index is the stored one (unless replaced) followed by each part's, in
+     * parties changed, in one round of batched statements. The free-text index is the stored one (unless replaced)
+     * followed by each part's, in
      * order (see {@link SearchText}); a save without a {@code search} leaves the stored index alone.
      */
     public void saveAll(List<Save> saves) {
@@ -273,29 +282,14 @@ public class ThreadStatusRepository {
      * commands/s (JFR); reading and writing bytes took a fifth off that.
      */
     static ThreadView read(byte[] json) {
-        try {
-            return JSON.readValue(json, ThreadView.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable thread view", e);
-        }
+        return read(json, VIEW, "thread view");
     }
 
-    private static LetterView readLetter(byte[] json) {
+    private static <T> T read(byte[] json, TypeReference<T> type, String what) {
         try {
-            return JSON.readValue(json, LetterView.class);
+            return JSON.readValue(json, type);
         } catch (IOException e) {
-            throw new IllegalStateException("unreadable letter of a thread view", e);
-        }
-    }
-
-    private static List<LetterView> readLetters(byte[] json) {
-        if (json == null) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(json, LETTERS);
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable letters of a thread view", e);
+            throw new IllegalStateException("unreadable " + what, e);
         }
     }
 

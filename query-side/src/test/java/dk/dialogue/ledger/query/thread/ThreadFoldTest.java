@@ -401,14 +401,14 @@ class ThreadFoldTest {
             Letter corrected = letter(LocalDate.of(2021, 5, 11), "Svar på indkaldelse til møde", KL_BOARD,
                     "e".repeat(64), BUNDSGAARD);
 
-            FoldedThread thread = folded(summons(), reply, new RecordCorrected(SUMMONS_ID, new LetterId("l-2021-05-12-kl"),
-                    corrected, "brevdatoen var forkert", LocalDate.of(2021, 5, 14)));
+            FoldedThread thread = folded(summons(), reply, new RecordCorrected(SUMMONS_ID,
+                    new LetterId("l-2021-05-12-kl"), corrected, "brevdatoen var forkert", LocalDate.of(2021, 5, 14)));
             ThreadView view = thread.view();
 
             assertThat(view.subject()).isEqualTo("Indkaldelse til møde om beskæftigelsesreformen");
             assertThat(thread.letters().get(0).corrected()).isFalse();
-            assertThat(thread.letters().get(1)).extracting(LetterView::role, LetterView::subject, LetterView::letterDate,
-                    LetterView::corrected)
+            assertThat(thread.letters().get(1))
+                    .extracting(LetterView::role, LetterView::subject, LetterView::letterDate, LetterView::corrected)
                     .containsExactly(LetterRole.REPLY, "Svar på indkaldelse til møde", LocalDate.of(2021, 5, 11), true);
             assertThat(view.lastLetterDate()).isEqualTo(LocalDate.of(2021, 5, 11));
         }
