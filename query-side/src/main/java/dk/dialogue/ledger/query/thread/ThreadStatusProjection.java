@@ -65,8 +65,10 @@ public class ThreadStatusProjection {
         Map<Integer, LetterView> before = buffered == null ? Map.of() : buffered.letters();
         EarlierLetters earlier = new EarlierLetters(threadId, before);
         ThreadFold.Step step = ThreadFold.step(current.orElse(null), earlier, event, EventInfos.of(message));
-        Map<Integer, LetterView> letters = new TreeMap<>(before);
+        // Copied only when the event changes a letter: the batch's maps are never changed once made.
+        Map<Integer, LetterView> letters = before;
         if (step.letter() != null) {
+            letters = new TreeMap<>(before);
             letters.put(step.position(), step.letter());
         }
         batch.pending.put(threadId, new Pending(step.view(), letters, search(event, step, earlier,

@@ -222,13 +222,13 @@ class ThreadStatusIT {
                         "municipality-syddjurs-kommune INVITED awaiting")
                 .filteredOn(row -> row.endsWith(" awaiting")).hasSize(2);
 
-        List<String> written = rowVersions(oneByOne);
+        List<String> written = rowVersions("thread_party", "party_id", oneByOne);
         store.append(List.of(new DeadlineSet(new ThreadId(oneByOne), new Deadline(LocalDate.of(2013, 5, 3),
                 DeadlineKind.REGISTRATION, "tilmelding senest 3. maj"), LocalDate.of(2013, 4, 22))));
         awaitVersion(oneByOne, course.size() + 1);
 
-        assertThat(rowVersions(oneByOne)).as("the same row versions: not deleted and inserted again")
-                .isEqualTo(written);
+        assertThat(rowVersions("thread_party", "party_id", oneByOne))
+                .as("the same row versions: not deleted and inserted again").isEqualTo(written);
     }
 
     @Test
@@ -250,17 +250,15 @@ class ThreadStatusIT {
             assertThat(thread.get("firstLetterDate").asText()).as("the corrected reply is the earliest letter now")
                     .isEqualTo("2020-06-20");
         }
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        assertThat(jdbc.queryForObject("SELECT bool_or(view::jsonb -> 'letters' IS NOT NULL) FROM query.thread_status "
-                + "WHERE thread_id IN (?, ?)", Boolean.class, oneByOne, atOnce)).as("views without letters").isFalse();
+        assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT bool_or(view::jsonb -> 'letters' IS NOT NULL) "
+                + "FROM query.thread_status WHERE thread_id IN (?, ?)", Boolean.class, oneByOne, atOnce))
+                .as("views without letters").isFalse();
 
-        List<String> written = jdbc.queryForList("SELECT position || ' ' || xmin || ' ' || ctid "
-                + "FROM query.thread_letter WHERE thread_id = ? ORDER BY position", String.class, oneByOne);
+        List<String> written = rowVersions("thread_letter", "position", oneByOne);
         store.append(List.of(new DeadlineSet(new ThreadId(oneByOne), new Deadline(LocalDate.of(2020, 9, 1),
                 DeadlineKind.RESPONSE, null), LocalDate.of(2020, 8, 2))));
         awaitVersion(oneByOne, 5);
-        assertThat(jdbc.queryForList("SELECT position || ' ' || xmin || ' ' || ctid FROM query.thread_letter "
-                + "WHERE thread_id = ? ORDER BY position", String.class, oneByOne))
+        assertThat(rowVersions("thread_letter", "position", oneByOne))
                 .as("an event that is no letter leaves the letter rows alone").hasSize(3).isEqualTo(written);
     }
 
@@ -291,10 +289,10 @@ class ThreadStatusIT {
                 + "ORDER BY party_id", String.class, thread);
     }
 
-    /** The physical versions of a thread's party rows: they change whenever a row is written. */
-    private List<String> rowVersions(String thread) {
-        return new JdbcTemplate(dataSource).queryForList("SELECT party_id || ' ' || xmin || ' ' || ctid "
-                + "FROM query.thread_party WHERE thread_id = ? ORDER BY party_id", String.class, thread);
+    /** The physical versions of a thread's rows in a table, by key: they change whenever a row is written. */
+    private List<String> rowVersions(String table, String key, String thread) {
+        return new JdbcTemplate(dataSource).queryForList("SELECT " + key + " || ' ' || xmin || ' ' || ctid "
+                + "FROM query." + table + " WHERE thread_id = ? ORDER BY " + key, String.class, thread);
     }
 
     private static List<ThreadEvent> threadOfLetters(String thread, String opening, String reply, String reminder) {
