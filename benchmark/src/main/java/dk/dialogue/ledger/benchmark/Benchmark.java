@@ -358,6 +358,9 @@ public final class Benchmark {
         // Quiet until the statistics hold everything written before, so the counts below are this step's.
         settleProjections();
         Database.Written writtenBefore = database.writtenOnceReported();
+        if (options.statements()) {
+            database.resetStatements();
+        }
         Map<String, Double> before = cpu.read();
         long start = System.nanoTime();
         Outcome fixed = OpenLoop.run(FIXED_RATE, options.scaled(60), commands::next);
@@ -371,6 +374,9 @@ public final class Benchmark {
                 .map(table -> String.format(Locale.ROOT, "%s %.2f", table.getKey(),
                         (double) table.getValue() / fixed.completed()))
                 .collect(Collectors.joining(", ")));
+        if (options.statements()) {
+            writeStatements(fixed.completed());
+        }
         double cpuPerCommand = (used.get("commandSide") + used.get("querySide") + used.get("postgres"))
                 / fixed.completed() * 1000;
         report.add(Figure.plain("2 commands", "p50 at 300/s", fixed.millis(50), "ms"));
@@ -416,6 +422,29 @@ public final class Benchmark {
         double ratio = sustained / singleInserts;
         report.add(new Figure("2 commands", "highest rate with p99 <= 20 ms and no errors (0: not even 30/s)", sustained, "cmd/s",
                 ratio, ">= 0.5 x single-event tx (16 conn.)", met(ratio >= 0.5, sustained)));
+    }
+
+    /**
+     * PostgreSQL's time per command in each statement of the fixed-rate step, the services' and the
+     * projections' alike: into statements.txt, and the costliest on the console.
+     */
+    private void writeStatements(long commandsCompleted) throws Exception {
+        List<Database.StatementCost> costs = database.statements();
+        double total = costs.stream().mapToDouble(Database.StatementCost::millis).sum();
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%d commands; statements' execution time %.3f ms a command",
+                commandsCompleted, total / commandsCompleted));
+        lines.add("ms/command  share  calls/command  rows/call  statement");
+        for (Database.StatementCost cost : costs) {
+            lines.add(String.format(Locale.ROOT, "%10.4f %5.1f%% %14.2f %10.1f  %s", cost.millis() / commandsCompleted,
+                    100 * cost.millis() / total, (double) cost.calls() / commandsCompleted,
+                    (double) cost.rows() / Math.max(1, cost.calls()), cost.query()));
+        }
+        Path file = options.workDir().resolve("statements.txt");
+        Files.write(file, lines);
+        System.out.println("    PostgreSQL's statements (all in " + file + "):");
+        lines.stream().limit(14).forEach(line -> System.out.println("      "
+                + (line.length() > 160 ? line.substring(0, 160) + " ..." : line)));
     }
 
     /** One step of the search at {@code rate}: whether it held p99 <= 20 ms, no errors and the rate. */

@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -49,7 +51,7 @@ final class Database implements AutoCloseable {
             deleteRecursively(dataDir);
             Files.createDirectories(dataDir);
             // The product's EmbeddedDatabase settings: an fsync'ed commit is part of what is measured.
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(true)
                     .setPort(options.databasePort())
@@ -57,12 +59,19 @@ final class Database implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("max_connections", "200")
-                    .start();
+                    .setServerConfig("max_connections", "200");
+            if (options.statements()) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            options.serverSettings().forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder.start();
             database = new Database(postgres, "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
                     "postgres", "");
         }
         database.create();
+        if (options.statements()) {
+            database.createStatementStatistics();
+        }
         return database;
     }
 
@@ -125,6 +134,39 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** Forgets the statement statistics gathered so far, so that the next reading is one step's. */
+    void resetStatements() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /** This database's statements since the last reset, the costliest first. */
+    List<StatementCost> statements() throws SQLException {
+        List<StatementCost> costs = new ArrayList<>();
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT calls, total_exec_time, rows, "
+                     + "regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements "
+                     + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                     + "ORDER BY total_exec_time DESC")) {
+            while (rs.next()) {
+                costs.add(new StatementCost(rs.getLong(1), rs.getDouble(2), rs.getLong(3), rs.getString(4)));
+            }
+        }
+        return costs;
+    }
+
+    /**
+     * One statement's share of the database's work.
+     *
+     * @param calls  executions
+     * @param millis time spent executing them (not parsing or planning)
+     * @param rows   rows they returned or changed
+     * @param query  the normalised statement text
+     */
+    record StatementCost(long calls, double millis, long rows, String query) {
+    }
+
     String version() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SHOW server_version")) {
@@ -143,6 +185,14 @@ final class Database implements AutoCloseable {
             rs.next();
             long backend = rs.getLong(1);
             return Processes.commandLine(backend).startsWith("postgres") ? Processes.parentOf(backend) : -1;
+        }
+    }
+
+    /** The embedded server preloads the library; a given server must have it preloaded already. */
+    private void createStatementStatistics() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            statement.execute("SELECT pg_stat_statements_reset()");
         }
     }
 

@@ -2,8 +2,10 @@ package dk.dialogue.ledger.benchmark;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,23 +21,29 @@ import java.util.Set;
  * @param heap          fixed heap of each service JVM, e.g. "256m"
  * @param flightRecords whether each service records a JFR profile into the work directory
  * @param jvmOptions    further options for both service JVMs, to compare settings such as the collector
+ * @param serverSettings further settings of the embedded PostgreSQL (name to value), to compare settings
+ * @param statements    whether PostgreSQL's statement statistics of the 300/s step are written into the work directory
  */
 public record Options(long events, double durationScale, Set<String> steps, Path workDir, int commandPort,
                       int queryPort, int databasePort, String heap, boolean flightRecords,
-                      List<String> jvmOptions) {
+                      List<String> jvmOptions, Map<String, String> serverSettings,
+                      boolean statements) {
 
     static final List<String> ALL_STEPS = List.of("limit", "commands", "lag", "replay", "audit", "feed", "queries",
             "memory");
 
     static final String USAGE = """
-            ./benchmark.sh [--events N] [--duration X] [--quick] [--only step,step] [--heap 256m] [--jfr] [--jvm "-XX:..."]
-                           [--command-port 18080] [--query-port 18081] [--db-port 54339]
+            ./benchmark.sh [--events N] [--duration X] [--quick] [--only step,step] [--heap 256m] [--jfr] [--statements]
+                           [--jvm "-XX:..."] [--pg "name=value ..."] [--command-port 18080] [--query-port 18081] [--db-port 54339]
               --events N     events stored for replay, audit, feed and the sequential read (default 1000000)
               --duration X   multiply every timed step by X (default 1; 0.5 halves the run)
               --quick        smoke run of a few minutes: 10,000 events, duration 0.2
               --only s,s     run only these steps of: %s
               --jfr          record a JFR profile of each service into .benchmark/ (to find hot methods)
+              --statements   write PostgreSQL's cost of each statement in the 300/s step (pg_stat_statements)
+                             into .benchmark/statements.txt (where the database's time goes)
               --jvm "opts"   further JVM options for both services, space-separated (to compare settings)
+              --pg "n=v"     further settings of the embedded PostgreSQL, space-separated (to compare settings)
             A server named by SPRING_DATASOURCE_URL (with _USERNAME, _PASSWORD) is used instead of the embedded one.
             """.formatted(String.join(",", ALL_STEPS));
 
@@ -49,6 +57,8 @@ public record Options(long events, double durationScale, Set<String> steps, Path
         String heap = "256m";
         boolean flightRecords = false;
         List<String> jvmOptions = List.of();
+        boolean statements = false;
+        Map<String, String> serverSettings = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -66,7 +76,17 @@ public record Options(long events, double durationScale, Set<String> steps, Path
                 }
                 case "--heap" -> heap = value(args, ++i, arg);
                 case "--jfr" -> flightRecords = true;
+                case "--statements" -> statements = true;
                 case "--jvm" -> jvmOptions = List.of(value(args, ++i, arg).trim().split("\\s+"));
+                case "--pg" -> {
+                    for (String setting : value(args, ++i, arg).trim().split("\\s+")) {
+                        String[] nameValue = setting.split("=", 2);
+                        if (nameValue.length != 2) {
+                            throw new IllegalArgumentException("--pg takes name=value settings, not " + setting);
+                        }
+                        serverSettings.put(nameValue[0], nameValue[1]);
+                    }
+                }
                 case "--command-port" -> commandPort = Integer.parseInt(value(args, ++i, arg));
                 case "--query-port" -> queryPort = Integer.parseInt(value(args, ++i, arg));
                 case "--db-port" -> databasePort = Integer.parseInt(value(args, ++i, arg));
@@ -74,7 +94,8 @@ public record Options(long events, double durationScale, Set<String> steps, Path
             }
         }
         return new Options(events, duration, steps, Path.of(".benchmark").toAbsolutePath(), commandPort, queryPort,
-                databasePort, heap, flightRecords, jvmOptions);
+                databasePort, heap, flightRecords, jvmOptions, serverSettings,
+                statements);
     }
 
     boolean runs(String step) {

@@ -59,7 +59,8 @@ final class Report {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("machine", machine);
         document.put("options", Map.of("events", options.events(), "durationScale", options.durationScale(),
-                "steps", options.steps(), "heap", options.heap()));
+                "steps", options.steps(), "heap", options.heap(), "jvmOptions", options.jvmOptions(),
+                "postgresSettings", options.serverSettings()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Figure figure : figures) {
             Map<String, Object> row = new LinkedHashMap<>();
