@@ -14,8 +14,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * <p>
  * Every other commit of the ledger waits for that flush, and each processor commits batches of its own: at a
  * few tens of commands a second that was four flushes for every command's one, queued in front of it (in the
- * benchmark on two cores: 300 commands/s overloaded before, p50 18 ms after; 130/s held with p99 <= 20 ms
- * instead of 30-50/s).
+ * benchmark on two cores: 300 commands/s overloaded before, p50 13-45 ms after; 60-130/s held with p99 <= 20 ms
+ * in five runs instead of 50/s at best).
  * <p>
  * A projection's rows and its token are written in the same transaction, and PostgreSQL loses asynchronous
  * commits only as a whole and only after the last flushed one, so a crash can only take the read model back
