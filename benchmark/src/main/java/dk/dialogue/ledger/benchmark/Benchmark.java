@@ -99,6 +99,11 @@ public final class Benchmark {
             System.exit(2);
             return;
         }
+        if (!options.serverSettings().isEmpty() && System.getenv("SPRING_DATASOURCE_URL") != null) {
+            System.err.println("--pg sets the embedded PostgreSQL; a server named by SPRING_DATASOURCE_URL keeps its own");
+            System.exit(2);
+            return;
+        }
         Benchmark benchmark = new Benchmark(options);
         Runtime.getRuntime().addShutdownHook(new Thread(benchmark::stop, "benchmark-stop"));
         try {

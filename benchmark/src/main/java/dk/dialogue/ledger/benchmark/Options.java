@@ -33,8 +33,9 @@ public record Options(long events, double durationScale, Set<String> steps, Path
             "memory");
 
     static final String USAGE = """
-            ./benchmark.sh [--events N] [--duration X] [--quick] [--only step,step] [--heap 256m] [--jfr] [--statements]
-                           [--jvm "-XX:..."] [--pg "name=value ..."] [--command-port 18080] [--query-port 18081] [--db-port 54339]
+            ./benchmark.sh [--events N] [--duration X] [--quick] [--only step,step] [--heap 256m] [--jfr]
+                           [--statements] [--jvm "-XX:..."] [--pg "name=value ..."]
+                           [--command-port 18080] [--query-port 18081] [--db-port 54339]
               --events N     events stored for replay, audit, feed and the sequential read (default 1000000)
               --duration X   multiply every timed step by X (default 1; 0.5 halves the run)
               --quick        smoke run of a few minutes: 10,000 events, duration 0.2

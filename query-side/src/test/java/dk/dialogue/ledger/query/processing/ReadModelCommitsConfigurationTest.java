@@ -9,7 +9,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** Asynchronous projection commits are the default, and {@code ledger.processing.durable-commits=true} turns them off. */
+/** Asynchronous projection commits are the default; {@code ledger.processing.durable-commits=true} turns them off. */
 class ReadModelCommitsConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
