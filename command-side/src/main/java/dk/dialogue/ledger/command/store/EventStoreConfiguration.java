@@ -4,7 +4,6 @@ import dk.dialogue.ledger.events.upcasting.Upcasters;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -18,11 +17,13 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Wires Axon's JDBC event storage engine to the Flyway-owned tables of {@code V1__event_store.sql}. */
 @Configuration(proxyBeanMethods = false)
@@ -44,7 +45,12 @@ public class EventStoreConfiguration {
             .metaDataColumn("meta_data")
             .build();
 
-    private static final String UNIQUE_VIOLATION = "23505";
+    /** Another writer appended this sequence number first. */
+    private static final SQLStateResolver DUPLICATE = new SQLStateResolver("23505");
+    /** The append would put the thread's event before a younger transaction's (V5__commit_order_per_thread.sql). */
+    private static final SQLStateResolver OUT_OF_COMMIT_ORDER = new SQLStateResolver("40001");
+    /** PostgreSQL broke a lock cycle between two transactions appending to the same threads in opposite orders. */
+    private static final SQLStateResolver DEADLOCK = new SQLStateResolver("40P01");
 
     @Bean
     @Primary
@@ -68,10 +74,15 @@ public class EventStoreConfiguration {
         return JacksonSerializer.builder().objectMapper(AxonJson.objectMapper()).build();
     }
 
-    /** A duplicate (thread, sequence number) is a concurrent append, not a server error. */
+    /**
+     * A duplicate (thread, sequence number) is a concurrent append, not a server error; so are the other two ways in
+     * which a concurrent writer can refuse an append. Axon answers all three with a ConcurrencyException, which the
+     * command side retries on fresh state.
+     */
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new SQLStateResolver(UNIQUE_VIOLATION);
+        return e -> DUPLICATE.isDuplicateKeyViolation(e) || OUT_OF_COMMIT_ORDER.isDuplicateKeyViolation(e)
+                || DEADLOCK.isDuplicateKeyViolation(e);
     }
 
     @Bean
@@ -81,14 +92,15 @@ public class EventStoreConfiguration {
 
     @Bean
     public EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager,
+                                                 PlatformTransactionManager transactions,
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Value("${ledger.event-store.batch-size:500}") int batchSize) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                // Its reads join the command's transaction (or savepoint) instead of opening savepoints of their own.
+                .transactionManager(new SpringTransactionManager(transactions))
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .persistenceExceptionResolver(persistenceExceptionResolver)

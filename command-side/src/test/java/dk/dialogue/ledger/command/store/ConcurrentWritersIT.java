@@ -83,4 +83,49 @@ class ConcurrentWritersIT {
                 FROM domain_event_entry WHERE aggregate_identifier = ?""", Long.class, threadId))
                 .isEqualTo(commands + 1);
     }
+
+    @Test
+    void concurrent_commands_on_many_threads_share_transactions_and_keep_each_threads_order() throws Exception {
+        LedgerClient clerk = LedgerClient.as(port, "clerk");
+        List<String> threads = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            threads.add(clerk.post("/api/threads", invitation("one of many threads " + w)).json()
+                    .get("threadId").asText());
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        List<Future<List<Integer>>> writers = new ArrayList<>();
+        for (String threadId : threads) {
+            writers.add(pool.submit(() -> {
+                start.await();
+                List<Integer> statuses = new ArrayList<>();
+                for (int i = 0; i < LETTERS_PER_WRITER; i++) {
+                    statuses.add(clerk.post("/api/threads/" + threadId + "/letters", letter("letter " + i)).status());
+                }
+                return statuses;
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<List<Integer>> writer : writers) {
+            statuses.addAll(writer.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).hasSize(WRITERS * LETTERS_PER_WRITER).containsOnly(200);
+        String[] ids = threads.toArray(String[]::new);
+        Long letters = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE sequence_number > 0 "
+                + "AND aggregate_identifier = ANY (?)", Long.class, (Object) ids);
+        Long transactions = jdbc.queryForObject("SELECT count(DISTINCT tx_id) FROM domain_event_entry "
+                + "WHERE sequence_number > 0 AND aggregate_identifier = ANY (?)", Long.class, (Object) ids);
+        assertThat(letters).isEqualTo(WRITERS * LETTERS_PER_WRITER);
+        assertThat(transactions).as("transactions holding the letters (group commit)").isLessThan(letters);
+        for (String threadId : threads) {
+            List<Long> inCommitOrder = jdbc.queryForList("""
+                    SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ?
+                    ORDER BY tx_id, global_index""", Long.class, threadId);
+            assertThat(inCommitOrder).as("thread %s in commit order", threadId)
+                    .isSortedAccordingTo(Long::compare).hasSize(LETTERS_PER_WRITER + 1);
+        }
+    }
 }

@@ -7,6 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.dialogue.ledger.command.support.CommandSideIntegrationTest;
 import dk.dialogue.ledger.command.support.LedgerClient;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +36,8 @@ class HashChainIT {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void events_appended_through_the_api_carry_a_hash_chained_to_their_predecessor() {
@@ -74,5 +81,32 @@ class HashChainIT {
                     time_stamp, payload_type, payload) VALUES (gen_random_uuid()::text, 'no-such-thread', 5,
                     'DialogueThread', '2026-11-25T00:00:00Z', 'x', '\\x7b7d')"""))
                 .rootCause().hasMessageContaining("no predecessor");
+    }
+
+    @Test
+    void a_transaction_cannot_append_to_a_thread_after_events_of_a_younger_transaction() throws SQLException {
+        LedgerClient clerk = LedgerClient.as(port, "clerk");
+        try (Connection older = dataSource.getConnection()) {
+            older.setAutoCommit(false);
+            try (Statement statement = older.createStatement()) {
+                statement.execute("SELECT pg_current_xact_id()");
+            }
+            // Created by a transaction that starts and commits while the older one is open, so its id is younger.
+            String threadId = clerk.post("/api/threads", invitation("commit order " + System.nanoTime())).json()
+                    .get("threadId").asText();
+            try (PreparedStatement append = older.prepareStatement("""
+                    INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                        time_stamp, payload_type, payload) VALUES (gen_random_uuid()::text, ?, 1, 'DialogueThread',
+                        '2026-12-07T00:00:00Z', 'x', '\\x7b7d')""")) {
+                append.setString(1, threadId);
+                assertThatThrownBy(append::executeUpdate).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("would precede its predecessor in commit order")
+                        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("40001");
+            } finally {
+                older.rollback();
+            }
+            assertThat(clerk.post("/api/threads/" + threadId + "/letters", letter("a reply in a younger transaction"))
+                    .status()).as("a later transaction appends").isEqualTo(200);
+        }
     }
 }
