@@ -1,9 +1,9 @@
 -- Readers take events in commit order, (tx_id, global_index) (V1), so a thread's events must never go back in tx_id.
--- One transaction per command kept that by construction: it wrote nothing before it had read the thread. A group
--- commit's transaction holds many commands and takes its id at its first write, so without a check it could append
--- to a thread after events of a younger transaction that committed in the meantime (another instance's), and readers
--- would see the thread's events out of order. The trigger now refuses such an append as a serialization failure,
--- which the command side retries in a later transaction, like a duplicate sequence number. The hash is unchanged.
+-- The command side keeps that by construction: a transaction takes its id at its first write, and writes only what
+-- commands decided on the thread's committed state (one command's writes, or a group commit's batch of them). The
+-- trigger makes it a property of the table, whoever writes: an append to a thread in a transaction older than the
+-- one that appended its predecessor is refused as a serialization failure, which the command side retries on fresh
+-- state like a duplicate sequence number. The hash is unchanged.
 CREATE OR REPLACE FUNCTION chain_event() RETURNS trigger
     LANGUAGE plpgsql SET search_path FROM CURRENT AS
 $$

@@ -11,90 +11,76 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.common.caching.Cache;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit: a few writer threads each take the commands that queued for them while they were busy and handle
- * them one after the other in one database transaction, each command in a savepoint of its own
- * ({@link CommandTransactions}); every caller is answered once that transaction has committed. A batch thus costs
- * one commit and one wait for the write-ahead log's flush however many commands it holds, and it holds more the
- * busier the ledger is: a lone command waits for nobody.
+ * Group commit: commands are decided concurrently on their requests' threads, and their writes are handed to one
+ * writer thread, which writes all that queued while it was busy in one transaction, a statement batch per table, and
+ * answers every command once that transaction has committed. A batch costs one commit and one wait for the
+ * write-ahead log's flush however many commands it holds, and it holds more the busier the ledger is: a lone command
+ * waits for nobody.
  * <p>
- * A thread's commands always go to the same writer, in the order they were sent, so two commands on one thread
- * never run in two open transactions at once (the aggregate cache sees a command's state before its batch commits).
- * What other instances append is ordered by the database: a transaction cannot append to a thread after events of a
- * younger transaction (the hash-chain trigger refuses it, see {@code V5__commit_order_per_thread.sql}), so readers'
- * commit order stays each thread's order; the refused command is retried like any concurrent append.
- * <p>
- * A command that fails rolls back to its savepoint and is answered with its failure; the others go on. When the
- * batch's commit itself fails, every command that had succeeded is answered with that failure and its thread is
- * evicted from the cache, which held the state the batch had not made durable.
+ * Each command holds its thread's lock until it is answered, so a thread's next command is decided on the committed
+ * state and written in a later transaction: a thread's events keep their order, also in the readers' commit order
+ * (a transaction takes its id at its first write, after every command in it was decided). When a batch fails (a
+ * concurrent append by another instance, an Idempotency-Key a copy of the request took first, a lock cycle), it is
+ * rolled back and each of its commands written alone, so that only the command at fault fails.
  */
-public final class GroupCommit implements CommandSender, SmartLifecycle {
+public final class GroupCommit implements Consumer<CommandWrites>, SmartLifecycle {
 
-    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private static final long POLL_MILLIS = 100;
 
-    private final Function<CommandMessage<?>, Object> handler;
+    private final BatchWriter writer;
     private final TransactionTemplate transactions;
-    private final Cache threads;
     private final int maxBatch;
-    private final List<Writer> writers = new ArrayList<>();
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread thread = new Thread(this::write, "ledger-group-commit");
     private final DistributionSummary batchSizes;
     private volatile boolean started;
     private volatile boolean stopping;
 
     /**
-     * @param handler      handles one command on the calling thread (Axon's gateway on the simple command bus)
-     * @param transactions the batch's transactions
-     * @param threads      the aggregate cache, evicted for the threads of a batch that did not commit
-     * @param writers      how many batches may be open at once, each holding a database connection
+     * @param writer       writes a batch in the calling thread's transaction
+     * @param transactions the batches' transactions
      * @param maxBatch     the most commands one transaction holds
      */
-    public GroupCommit(Function<CommandMessage<?>, Object> handler, PlatformTransactionManager transactions,
-                       Cache threads, int writers, int maxBatch, MeterRegistry meters) {
-        if (writers < 1 || maxBatch < 1) {
-            throw new IllegalArgumentException("group commit needs at least one writer and one command a batch");
+    public GroupCommit(BatchWriter writer, PlatformTransactionManager transactions, int maxBatch,
+                       MeterRegistry meters) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("a batch must hold at least one command");
         }
-        this.handler = handler;
+        this.writer = writer;
         this.transactions = new TransactionTemplate(transactions);
-        this.threads = threads;
         this.maxBatch = maxBatch;
-        for (int i = 0; i < writers; i++) {
-            this.writers.add(new Writer(i));
-        }
         this.batchSizes = DistributionSummary.builder("ledger.commands.batch.size")
                 .description("Commands written in one transaction by the group commit")
                 .register(meters);
-        Gauge.builder("ledger.commands.queued", this, GroupCommit::queued)
-                .description("Commands waiting for a group-commit writer")
+        Gauge.builder("ledger.commands.queued", queue, BlockingQueue::size)
+                .description("Commands decided and waiting to be written by the group commit")
                 .register(meters);
     }
 
+    /** Writes the command's writes with those of other commands; returns once they are durable, or throws. */
     @Override
-    public Object send(String threadId, CommandMessage<?> command) {
+    public void accept(CommandWrites writes) {
         if (stopping) {
             throw new IllegalStateException("the command side is stopping and takes no more commands");
         }
-        Writer writer = writers.get(Math.floorMod(threadId.hashCode(), writers.size()));
-        Pending pending = new Pending(threadId, command, new CompletableFuture<>());
-        writer.queue.add(pending);
+        Pending pending = new Pending(writes, new CompletableFuture<>());
+        queue.add(pending);
         while (true) {
             try {
-                return pending.outcome.get(1, TimeUnit.SECONDS);
+                pending.written.get(1, TimeUnit.SECONDS);
+                return;
             } catch (ExecutionException e) {
                 throw rethrow(e.getCause());
             } catch (TimeoutException e) {
                 // Not an answer: only a writer that has stopped with this command still queued ends the wait.
-                if (!writer.thread.isAlive() && writer.queue.remove(pending)) {
-                    throw new IllegalStateException("the command side stopped before the command was handled");
+                if (!thread.isAlive() && queue.remove(pending)) {
+                    throw new IllegalStateException("the command side stopped before the command was written");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -103,28 +89,25 @@ public final class GroupCommit implements CommandSender, SmartLifecycle {
         }
     }
 
-    /** Commands waiting for a writer, over all writers. */
+    /** Commands waiting to be written. */
     public int queued() {
-        return writers.stream().mapToInt(writer -> writer.queue.size()).sum();
+        return queue.size();
     }
 
     @Override
     public void start() {
         started = true;
-        writers.forEach(writer -> writer.thread.start());
+        thread.start();
     }
 
-    /** Stops taking commands and lets the writers finish what is queued (the web server has drained by then). */
+    /** Stops taking commands and writes what is queued (the web server has drained by then). */
     @Override
     public void stop() {
         stopping = true;
-        for (Writer writer : writers) {
-            try {
-                writer.thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -139,7 +122,7 @@ public final class GroupCommit implements CommandSender, SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
-    private void write(BlockingQueue<Pending> queue) {
+    private void write() {
         List<Pending> batch = new ArrayList<>(maxBatch);
         while (!stopping || !queue.isEmpty()) {
             try {
@@ -160,33 +143,22 @@ public final class GroupCommit implements CommandSender, SmartLifecycle {
     }
 
     private void commit(List<Pending> batch) {
-        Object[] results = new Object[batch.size()];
-        Throwable[] failures = new Throwable[batch.size()];
-        try {
-            transactions.executeWithoutResult(status -> {
-                for (int i = 0; i < batch.size(); i++) {
-                    try {
-                        results[i] = handler.apply(batch.get(i).command);
-                    } catch (RuntimeException e) {
-                        failures[i] = e;
-                    }
-                }
-            });
-        } catch (RuntimeException | Error e) {
-            LOG.warn("A batch of {} commands did not commit: {}", batch.size(), e.toString());
-            for (int i = 0; i < batch.size(); i++) {
-                threads.remove(batch.get(i).threadId);
-                if (failures[i] == null) {
-                    failures[i] = e;
-                }
-            }
-        }
         batchSizes.record(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            if (failures[i] == null) {
-                batch.get(i).outcome.complete(results[i]);
-            } else {
-                batch.get(i).outcome.completeExceptionally(failures[i]);
+        try {
+            transactions.executeWithoutResult(status -> writer.write(batch.stream().map(Pending::writes).toList()));
+            batch.forEach(pending -> pending.written.complete(null));
+        } catch (RuntimeException | Error e) {
+            if (batch.size() == 1) {
+                batch.get(0).written.completeExceptionally(e);
+                return;
+            }
+            for (Pending pending : batch) {
+                try {
+                    transactions.executeWithoutResult(status -> writer.write(List.of(pending.writes)));
+                    pending.written.complete(null);
+                } catch (RuntimeException | Error alone) {
+                    pending.written.completeExceptionally(alone);
+                }
             }
         }
     }
@@ -201,16 +173,6 @@ public final class GroupCommit implements CommandSender, SmartLifecycle {
         throw new IllegalStateException(failure);
     }
 
-    private record Pending(String threadId, CommandMessage<?> command, CompletableFuture<Object> outcome) {
-    }
-
-    private final class Writer {
-
-        final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-        final Thread thread;
-
-        Writer(int index) {
-            this.thread = new Thread(() -> write(queue), "ledger-writer-" + index);
-        }
+    private record Pending(CommandWrites writes, CompletableFuture<Void> written) {
     }
 }

@@ -1,10 +1,13 @@
 package dk.dialogue.ledger.command.commit;
 
+import dk.dialogue.ledger.command.document.DocumentStore;
+import dk.dialogue.ledger.command.idempotency.IdempotencyRecords;
+import dk.dialogue.ledger.command.store.LedgerEventStorageEngine;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.Cache;
+import java.util.List;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -12,34 +15,58 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Commands are written by the group commit unless {@code ledger.commands.group-commit.enabled} is false, in which case
- * each runs in a transaction of its own on its request's thread.
+ * Commands' writes go to the group commit unless {@code ledger.commands.group-commit.enabled} is false; then each
+ * command runs in a transaction of its own on its request's thread and writes there.
  */
 @Configuration(proxyBeanMethods = false)
 public class GroupCommitConfiguration {
 
     private static final String ENABLED = "ledger.commands.group-commit.enabled";
 
-    /** Replaces Axon's: the command bus and the snapshotter open a savepoint inside a running transaction. */
     @Bean
-    public TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
-        return new CommandTransactions(transactions);
+    public BatchWriter batchWriter(DocumentStore documents, LedgerEventStorageEngine events,
+                                   IdempotencyRecords records) {
+        return new BatchWriter(documents, events, records);
     }
 
-    @Bean
+    @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = ENABLED, havingValue = "true", matchIfMissing = true)
-    public GroupCommit groupCommit(CommandGateway gateway, PlatformTransactionManager transactions,
-                                   @Qualifier("threadCache") Cache threads,
-                                   @Value("${ledger.commands.group-commit.writers:4}") int writers,
-                                   @Value("${ledger.commands.group-commit.max-batch:64}") int maxBatch,
-                                   MeterRegistry meters) {
-        return new GroupCommit(command -> gateway.sendAndWait(command), transactions, threads, writers, maxBatch,
-                meters);
+    static class Grouped {
+
+        @Bean
+        GroupCommit groupCommit(BatchWriter writer, PlatformTransactionManager transactions,
+                                @Value("${ledger.commands.group-commit.max-batch:100}") int maxBatch,
+                                MeterRegistry meters) {
+            return new GroupCommit(writer, transactions, maxBatch, meters);
+        }
+
+        @Bean
+        CommandWritesInterceptor commandWritesInterceptor(GroupCommit groupCommit) {
+            return new CommandWritesInterceptor(groupCommit);
+        }
+
+        /**
+         * Replaces Axon's: a command only reads (its thread, an Idempotency-Key) before its writes go to the group
+         * commit, so it holds no transaction, nor a connection, while it waits for them to be written.
+         */
+        @Bean
+        TransactionManager axonTransactionManager() {
+            return NoTransactionManager.INSTANCE;
+        }
     }
 
-    @Bean
+    @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = ENABLED, havingValue = "false")
-    public CommandSender commandPerTransaction(CommandGateway gateway) {
-        return (threadId, command) -> gateway.sendAndWait(command);
+    static class OneTransactionPerCommand {
+
+        @Bean
+        CommandWritesInterceptor commandWritesInterceptor(BatchWriter writer) {
+            return new CommandWritesInterceptor(writes -> writer.write(List.of(writes)));
+        }
+
+        @Bean
+        TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+            return new SpringTransactionManager(transactions);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dk.dialogue.ledger.command.document;
 
+import java.util.Collection;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -17,13 +18,18 @@ public class DocumentStore {
         this.jdbc = jdbc;
     }
 
-    /** Stores the document unless one with the same hash is already kept; joins the caller's transaction. */
-    public void store(Document document) {
-        jdbc.update("""
+    /** Stores each document unless one with the same hash is already kept; joins the caller's transaction. */
+    public void storeAll(Collection<Document> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
                 INSERT INTO document (sha256, media_type, size_bytes, content)
                 VALUES (?, ?, ?, ?)
-                ON CONFLICT (sha256) DO NOTHING""",
-                document.sha256(), document.mediaType(), document.content().length, document.content());
+                ON CONFLICT (sha256) DO NOTHING""", documents.stream()
+                .map(document -> new Object[] {document.sha256(), document.mediaType(), document.content().length,
+                        document.content()})
+                .toList());
     }
 
     public Optional<Document> find(String sha256) {

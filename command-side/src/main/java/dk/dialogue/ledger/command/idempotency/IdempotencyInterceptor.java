@@ -1,5 +1,6 @@
 package dk.dialogue.ledger.command.idempotency;
 
+import dk.dialogue.ledger.command.commit.CommandWrites;
 import dk.dialogue.ledger.events.EventMetadata;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandMessage;
@@ -47,9 +48,8 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
             return earlier.get();
         }
         Object result = chain.proceed();
-        if (!records.record(principal, key, fingerprint, CommandOutcome.versionOf(result))) {
-            throw new DuplicateRequest(key);
-        }
+        CommandWrites.current().orElseThrow()
+                .add(new IdempotencyRecord(principal, key, fingerprint, CommandOutcome.versionOf(result)));
         return result;
     }
 }

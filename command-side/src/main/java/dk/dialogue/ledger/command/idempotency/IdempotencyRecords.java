@@ -1,6 +1,8 @@
 package dk.dialogue.ledger.command.idempotency;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -30,11 +32,21 @@ public class IdempotencyRecords {
         }, principal, key).stream().findFirst();
     }
 
-    /** Records the outcome; false when a request under the same key got there first. */
-    boolean record(String principal, String key, String fingerprint, long version) {
-        return jdbc.update("""
+    /**
+     * Records the outcomes in the caller's transaction; answers those not recorded because a request under the same
+     * key got there first (the caller must then roll back).
+     */
+    public List<IdempotencyRecord> recordAll(List<IdempotencyRecord> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        int[] counts = jdbc.batchUpdate("""
                 INSERT INTO idempotency_record (principal, idempotency_key, fingerprint, version)
                 VALUES (?, ?, ?, ?)
-                ON CONFLICT (principal, idempotency_key) DO NOTHING""", principal, key, fingerprint, version) == 1;
+                ON CONFLICT (principal, idempotency_key) DO NOTHING""", records.stream()
+                .map(record -> new Object[] {record.principal(), record.key(), record.fingerprint(), record.version()})
+                .toList());
+        // A driver that rewrites batches reports no counts (SUCCESS_NO_INFO): then nothing can be said to be recorded.
+        return IntStream.range(0, records.size()).filter(i -> counts[i] != 1).mapToObj(records::get).toList();
     }
 }

@@ -4,10 +4,10 @@ import dk.dialogue.ledger.events.upcasting.Upcasters;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -17,13 +17,11 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /** Wires Axon's JDBC event storage engine to the Flyway-owned tables of {@code V1__event_store.sql}. */
 @Configuration(proxyBeanMethods = false)
@@ -91,24 +89,22 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider,
-                                                 PlatformTransactionManager transactions,
-                                                 Serializer serializer,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 PersistenceExceptionResolver persistenceExceptionResolver,
-                                                 @Value("${ledger.event-store.batch-size:500}") int batchSize) {
-        return JdbcEventStorageEngine.builder()
+    public LedgerEventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider,
+                                                       TransactionManager transactionManager,
+                                                       Serializer serializer,
+                                                       @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                       PersistenceExceptionResolver persistenceExceptionResolver,
+                                                       @Value("${ledger.event-store.batch-size:500}") int batchSize) {
+        return new LedgerEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connectionProvider)
-                // Its reads join the command's transaction (or savepoint) instead of opening savepoints of their own.
-                .transactionManager(new SpringTransactionManager(transactions))
+                .transactionManager(transactionManager)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .schema(SCHEMA)
                 .dataType(byte[].class)
                 .upcasterChain(new EventUpcasterChain(Upcasters.all()))
-                .batchSize(batchSize)
-                .build();
+                .batchSize(batchSize));
     }
 
     @Bean

@@ -2,7 +2,6 @@ package dk.dialogue.ledger.command.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.dialogue.ledger.command.commit.CommandSender;
 import dk.dialogue.ledger.command.idempotency.CommandMetadata;
 import dk.dialogue.ledger.command.idempotency.CommandOutcome;
 import dk.dialogue.ledger.command.idempotency.IdempotencyRecords;
@@ -21,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,23 +30,23 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a command with the metadata every event must carry and retries it when another writer appended
  * to the same thread first (possible with several instances: each has its own aggregate cache and lock) or when
- * PostgreSQL broke a lock cycle between two writers' transactions (two batches storing the same new documents in
- * opposite order).
+ * PostgreSQL broke a lock cycle between two writers' transactions (two instances' batches storing the same new
+ * documents in opposite order).
  * A command the thread rejects is decided once more: the rejection evicted the thread from the cache, and
  * the cached state may have missed what another instance appended (a proposal, a new version).
  */
 @Component
 public class CommandDispatcher {
 
-    private final CommandSender sender;
+    private final CommandGateway gateway;
     private final IdempotencyRecords idempotencyRecords;
     private final ObjectMapper json;
     private final Clock clock;
     private final int maxAttempts;
 
-    public CommandDispatcher(CommandSender sender, IdempotencyRecords idempotencyRecords, ObjectMapper json,
+    public CommandDispatcher(CommandGateway gateway, IdempotencyRecords idempotencyRecords, ObjectMapper json,
                              Clock clock, @Value("${ledger.commands.max-attempts:5}") int maxAttempts) {
-        this.sender = sender;
+        this.gateway = gateway;
         this.idempotencyRecords = idempotencyRecords;
         this.json = json;
         this.clock = clock;
@@ -66,7 +66,7 @@ public class CommandDispatcher {
         boolean decidedOnFreshState = false;
         for (int attempt = 1; ; attempt++) {
             try {
-                Object result = sender.send(threadId, GenericCommandMessage.asCommandMessage(command)
+                Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                         .andMetaData(metaData));
                 return new CommandResult(CommandOutcome.versionOf(result), result instanceof Replayed);
             } catch (ConcurrencyException | ConcurrencyFailureException e) {
