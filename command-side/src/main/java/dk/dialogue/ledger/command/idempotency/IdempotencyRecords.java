@@ -1,8 +1,10 @@
 package dk.dialogue.ledger.command.idempotency;
 
+import java.sql.Connection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -34,19 +36,29 @@ public class IdempotencyRecords {
 
     /**
      * Records the outcomes in the caller's transaction; answers those not recorded because a request under the same
-     * key got there first (the caller must then roll back).
+     * key got there first (the caller must then roll back). One statement, which names the rows it inserted: batch
+     * update counts would depend on the driver's settings ({@code reWriteBatchedInserts} reports none).
      */
     public List<IdempotencyRecord> recordAll(List<IdempotencyRecord> records) {
         if (records.isEmpty()) {
             return List.of();
         }
-        int[] counts = jdbc.batchUpdate("""
+        Set<List<String>> recorded = new HashSet<>(jdbc.query("""
                 INSERT INTO idempotency_record (principal, idempotency_key, fingerprint, version)
-                VALUES (?, ?, ?, ?)
-                ON CONFLICT (principal, idempotency_key) DO NOTHING""", records.stream()
-                .map(record -> new Object[] {record.principal(), record.key(), record.fingerprint(), record.version()})
-                .toList());
-        // A driver that rewrites batches reports no counts (SUCCESS_NO_INFO): then nothing can be said to be recorded.
-        return IntStream.range(0, records.size()).filter(i -> counts[i] != 1).mapToObj(records::get).toList();
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[])
+                ON CONFLICT (principal, idempotency_key) DO NOTHING
+                RETURNING principal, idempotency_key""", statement -> {
+            Connection connection = statement.getConnection();
+            statement.setArray(1, connection.createArrayOf("text",
+                    records.stream().map(IdempotencyRecord::principal).toArray()));
+            statement.setArray(2, connection.createArrayOf("text",
+                    records.stream().map(IdempotencyRecord::key).toArray()));
+            statement.setArray(3, connection.createArrayOf("text",
+                    records.stream().map(IdempotencyRecord::fingerprint).toArray()));
+            statement.setArray(4, connection.createArrayOf("bigint",
+                    records.stream().map(IdempotencyRecord::version).toArray()));
+        }, (rs, row) -> List.of(rs.getString(1), rs.getString(2))));
+        return records.stream().filter(record -> !recorded.remove(List.of(record.principal(), record.key())))
+                .toList();
     }
 }

@@ -86,6 +86,24 @@ class GroupCommitIT {
     }
 
     @Test
+    void of_two_copies_in_one_batch_the_first_is_written_and_the_second_fails_as_a_duplicate() {
+        IdempotencyRecord key = new IdempotencyRecord("clerk", "copied " + run, "fingerprint", 2);
+        CommandWrites original = writes("original");
+        original.add(key);
+        CommandWrites copy = writes("copy of the original");
+        copy.add(key);
+        List<CompletableFuture<Void>> answers = sendQueued(original, copy);
+
+        groupCommit.start();
+
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+        assertThat(answers).filteredOn(CompletableFuture::isCompletedExceptionally).hasSize(1);
+        assertThat(stored("original") ^ stored("copy of the original")).as("exactly one copy's document").isTrue();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_record WHERE idempotency_key = ?",
+                Long.class, key.key())).isEqualTo(1);
+    }
+
+    @Test
     void commands_are_refused_once_it_stops() {
         groupCommit.start();
         groupCommit.accept(writes("before stop"));
