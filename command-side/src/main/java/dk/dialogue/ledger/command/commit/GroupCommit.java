@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * concurrent append by another instance, an Idempotency-Key a copy of the request took first, a lock cycle), it is
  * rolled back and each of its commands written alone, so that only the command at fault fails.
  */
-public final class GroupCommit implements Consumer<CommandWrites>, SmartLifecycle {
+public final class GroupCommit implements Consumer<CommandWrites>, SmartLifecycle, DisposableBean {
 
     private static final long POLL_MILLIS = 100;
 
@@ -55,6 +56,8 @@ public final class GroupCommit implements Consumer<CommandWrites>, SmartLifecycl
         this.writer = writer;
         this.transactions = new TransactionTemplate(transactions);
         this.maxBatch = maxBatch;
+        // A daemon, so that a start-up that fails after it started (a port in use) does not keep the JVM alive.
+        this.thread.setDaemon(true);
         this.batchSizes = DistributionSummary.builder("ledger.commands.batch.size")
                 .description("Commands written in one transaction by the group commit")
                 .register(meters);
@@ -109,6 +112,12 @@ public final class GroupCommit implements Consumer<CommandWrites>, SmartLifecycl
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Also when the context closes without stopping its lifecycle beans (a failed start-up). */
+    @Override
+    public void destroy() {
+        stop();
     }
 
     @Override
