@@ -82,7 +82,7 @@ public final class GroupCommit implements Consumer<CommandWrites>, SmartLifecycl
                 throw rethrow(e.getCause());
             } catch (TimeoutException e) {
                 // Not an answer: only a writer that has stopped with this command still queued ends the wait.
-                if (!thread.isAlive() && queue.remove(pending)) {
+                if (stopping && !thread.isAlive() && queue.remove(pending)) {
                     throw new IllegalStateException("the command side stopped before the command was written");
                 }
             } catch (InterruptedException e) {
