@@ -154,8 +154,7 @@ public final class GroupCommit implements Consumer<CommandWrites>, SmartLifecycl
     private void commit(List<Pending> batch) {
         batchSizes.record(batch.size());
         try {
-            transactions.executeWithoutResult(status -> writer.write(batch.stream().map(Pending::writes).toList()));
-            batch.forEach(pending -> pending.written.complete(null));
+            writeInOneTransaction(batch);
         } catch (RuntimeException | Error e) {
             if (batch.size() == 1) {
                 batch.get(0).written.completeExceptionally(e);
@@ -163,13 +162,18 @@ public final class GroupCommit implements Consumer<CommandWrites>, SmartLifecycl
             }
             for (Pending pending : batch) {
                 try {
-                    transactions.executeWithoutResult(status -> writer.write(List.of(pending.writes)));
-                    pending.written.complete(null);
+                    writeInOneTransaction(List.of(pending));
                 } catch (RuntimeException | Error alone) {
                     pending.written.completeExceptionally(alone);
                 }
             }
         }
+    }
+
+    /** Writes the commands' writes in one transaction and, once it has committed, answers them. */
+    private void writeInOneTransaction(List<Pending> commands) {
+        transactions.executeWithoutResult(status -> writer.write(commands.stream().map(Pending::writes).toList()));
+        commands.forEach(pending -> pending.written.complete(null));
     }
 
     private static RuntimeException rethrow(Throwable failure) {
