@@ -470,7 +470,8 @@ public final class Benchmark {
     /** Step 3: from a command's answer to the read model showing it. */
     private void measureLag() throws Exception {
         // At 1,000/s, or the sustained rate if lower; a floor keeps the step meaningful when nothing was sustained.
-        double rate = Double.isNaN(sustained) ? LAG_RATE : Math.min(LAG_RATE, Math.max(sustained, LAG_FLOOR));
+        double rate = !Double.isNaN(options.lagRate()) ? options.lagRate()
+                : Double.isNaN(sustained) ? LAG_RATE : Math.min(LAG_RATE, Math.max(sustained, LAG_FLOOR));
         settle();
         settleProjections();
         // A dashboard that has been running: its credentials verified once (bcrypt, then cached by the query side

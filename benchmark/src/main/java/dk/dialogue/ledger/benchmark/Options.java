@@ -23,18 +23,19 @@ import java.util.Set;
  * @param jvmOptions    further options for both service JVMs, to compare settings such as the collector
  * @param serverSettings further settings of the embedded PostgreSQL (name to value), to compare settings
  * @param statements    whether PostgreSQL's statement statistics of the 300/s step are written into the work directory
+ * @param lagRate       the lag step's command rate; NaN: 1,000/s or the sustained rate if lower
  */
 public record Options(long events, double durationScale, Set<String> steps, Path workDir, int commandPort,
                       int queryPort, int databasePort, String heap, boolean flightRecords,
                       List<String> jvmOptions, Map<String, String> serverSettings,
-                      boolean statements) {
+                      boolean statements, double lagRate) {
 
     static final List<String> ALL_STEPS = List.of("limit", "commands", "lag", "replay", "audit", "feed", "queries",
             "memory");
 
     static final String USAGE = """
             ./benchmark.sh [--events N] [--duration X] [--quick] [--only step,step] [--heap 256m] [--jfr]
-                           [--statements] [--jvm "-XX:..."] [--pg "name=value ..."]
+                           [--statements] [--lag-rate R] [--jvm "-XX:..."] [--pg "name=value ..."]
                            [--command-port 18080] [--query-port 18081] [--db-port 54339]
               --events N     events stored for replay, audit, feed and the sequential read (default 1000000)
               --duration X   multiply every timed step by X (default 1; 0.5 halves the run)
@@ -43,6 +44,8 @@ public record Options(long events, double durationScale, Set<String> steps, Path
               --jfr          record a JFR profile of each service into .benchmark/ (to find hot methods)
               --statements   write PostgreSQL's cost of each statement in the 300/s step (pg_stat_statements)
                              into .benchmark/statements.txt (where the database's time goes)
+              --lag-rate R   measure the lag at R commands/s instead of 1,000/s or the sustained rate if lower
+                             (to compare settings at the same rate below saturation)
               --jvm "opts"   further JVM options for both services, space-separated (to compare settings)
               --pg "n=v"     further settings of the embedded PostgreSQL, space-separated (to compare settings)
             A server named by SPRING_DATASOURCE_URL (with _USERNAME, _PASSWORD) is used instead of the embedded one.
@@ -59,6 +62,7 @@ public record Options(long events, double durationScale, Set<String> steps, Path
         boolean flightRecords = false;
         List<String> jvmOptions = List.of();
         boolean statements = false;
+        double lagRate = Double.NaN;
         Map<String, String> serverSettings = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -78,6 +82,12 @@ public record Options(long events, double durationScale, Set<String> steps, Path
                 case "--heap" -> heap = value(args, ++i, arg);
                 case "--jfr" -> flightRecords = true;
                 case "--statements" -> statements = true;
+                case "--lag-rate" -> {
+                    lagRate = Double.parseDouble(value(args, ++i, arg));
+                    if (!(lagRate > 0)) {
+                        throw new IllegalArgumentException("--lag-rate takes a positive rate, not " + args[i]);
+                    }
+                }
                 case "--jvm" -> jvmOptions = List.of(value(args, ++i, arg).trim().split("\\s+"));
                 case "--pg" -> {
                     for (String setting : value(args, ++i, arg).trim().split("\\s+")) {
@@ -96,7 +106,7 @@ public record Options(long events, double durationScale, Set<String> steps, Path
         }
         return new Options(events, duration, steps, Path.of(".benchmark").toAbsolutePath(), commandPort, queryPort,
                 databasePort, heap, flightRecords, jvmOptions, serverSettings,
-                statements);
+                statements, lagRate);
     }
 
     boolean runs(String step) {
