@@ -1,18 +1,26 @@
 package dk.dialogue.ledger.command.web;
 
+import dk.dialogue.ledger.command.service.startup.StartupProblem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -24,13 +32,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Bounds the commands in progress. Beyond {@code ledger.http.max-concurrent-commands}, a command waits in line (first
  * come, first served) up to {@code ledger.http.admission-wait} for one to finish, and is otherwise refused with a 503
- * problem and {@code Retry-After} before it is authenticated or does any work, so its client knows that nothing was
- * recorded. Without a bound an overloaded service queued every request: in the benchmark's mixed step commands waited
- * 14 s and none failed, so every client with a timeout would have given up on commands that were then recorded anyway.
- * A burst shorter than the wait is absorbed; only a lasting overload is refused.
+ * problem and {@code Retry-After}, having done nothing, so its client knows that nothing was recorded. Without a bound
+ * an overloaded service queued every request: in the benchmark's mixed step commands waited 14 s and none failed, so
+ * every client with a timeout would have given up on commands that were then recorded anyway. A burst shorter than
+ * the wait is absorbed; only a lasting overload is refused.
+ * <p>
+ * It runs after authentication (an unknown client gets its 401, not a place), and takes a place only once the body has
+ * arrived: a client that sends its body slowly holds a connection, as before, but not one of the places.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(0)
 public class AdmissionControl extends OncePerRequestFilter {
 
     private static final String RETRY_AFTER_SECONDS = "1";
@@ -45,7 +56,7 @@ public class AdmissionControl extends OncePerRequestFilter {
                             @Value("${ledger.http.admission-wait:1s}") Duration wait,
                             ProblemWriter problems, MeterRegistry meters) {
         if (maxConcurrent < 1 || wait.isNegative()) {
-            throw new IllegalArgumentException("ledger.http.max-concurrent-commands must be at least 1 and "
+            throw StartupProblem.badConfiguration("ledger.http.max-concurrent-commands must be at least 1 and "
                     + "ledger.http.admission-wait not negative");
         }
         this.permits = new Semaphore(maxConcurrent, true);
@@ -70,6 +81,20 @@ public class AdmissionControl extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        byte[] body;
+        try {
+            body = request.getInputStream().readAllBytes();
+        } catch (BodySizeLimitFilter.PayloadTooLarge e) {
+            problems.write(response, request, BodySizeLimitFilter.PayloadTooLarge.problem(e.maxBytes()));
+            return;
+        } catch (IOException e) {
+            // The client stopped sending (or went away); if it still listens, it hears that nothing was done.
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "the request body could not be read: " + e.getMessage());
+            problem.setTitle("Unreadable request body");
+            problems.write(response, request, problem);
+            return;
+        }
         if (!admitted()) {
             refused.increment();
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
@@ -82,7 +107,7 @@ public class AdmissionControl extends OncePerRequestFilter {
             return;
         }
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(new ReadRequest(request, body), response);
         } finally {
             permits.release();
         }
@@ -99,5 +124,54 @@ public class AdmissionControl extends OncePerRequestFilter {
 
     int inProgress() {
         return maxConcurrent - permits.availablePermits();
+    }
+
+    /** The request with its body already read. */
+    private static final class ReadRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReadRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("commands are read blocking");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(),
+                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+        }
     }
 }
