@@ -33,9 +33,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Bounds the commands in progress. Beyond {@code ledger.http.max-concurrent-commands}, a command waits in line (first
  * come, first served) up to {@code ledger.http.admission-wait} for one to finish, and is otherwise refused with a 503
  * problem and {@code Retry-After}, having done nothing, so its client knows that nothing was recorded. Without a bound
- * an overloaded service queued every request: in the benchmark's mixed step commands waited 14 s and none failed, so
- * every client with a timeout would have given up on commands that were then recorded anyway. A burst shorter than
- * the wait is absorbed; only a lasting overload is refused.
+ * an overloaded service queues every command for as long as the overload lasts: its clients time out on commands that
+ * are then recorded anyway, and the queue grows in memory. A stall shorter than the wait (a collection, the JIT
+ * compilers of a service just started) is absorbed; only a lasting overload is refused.
  * <p>
  * It runs after authentication (an unknown client gets its 401, not a place), and takes a place only once the body has
  * arrived: a client that sends its body slowly holds a connection, as before, but not one of the places.
@@ -53,7 +53,7 @@ public class AdmissionControl extends OncePerRequestFilter {
     private final Counter refused;
 
     public AdmissionControl(@Value("${ledger.http.max-concurrent-commands:32}") int maxConcurrent,
-                            @Value("${ledger.http.admission-wait:1s}") Duration wait,
+                            @Value("${ledger.http.admission-wait:2s}") Duration wait,
                             ProblemWriter problems, MeterRegistry meters) {
         if (maxConcurrent < 1 || wait.isNegative()) {
             throw StartupProblem.badConfiguration("ledger.http.max-concurrent-commands must be at least 1 and "
