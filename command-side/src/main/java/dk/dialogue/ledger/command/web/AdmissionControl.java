@@ -5,18 +5,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * are then recorded anyway, and the queue grows in memory. A stall shorter than the wait (a collection, the JIT
  * compilers of a service just started) is absorbed; only a lasting overload is refused.
  * <p>
- * It runs after authentication (an unknown client gets its 401, not a place), and takes a place only once the body has
- * arrived: a client that sends its body slowly holds a connection, as before, but not one of the places.
+ * It runs after authentication (an unknown client gets its 401, not a place) and after {@link BodySizeLimitFilter}
+ * has read the body, so a client that sends its body slowly holds a connection but not one of the places.
  */
 @Component
 @Order(0)
@@ -81,20 +73,6 @@ public class AdmissionControl extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        byte[] body;
-        try {
-            body = request.getInputStream().readAllBytes();
-        } catch (BodySizeLimitFilter.PayloadTooLarge e) {
-            problems.write(response, request, BodySizeLimitFilter.PayloadTooLarge.problem(e.maxBytes()));
-            return;
-        } catch (IOException e) {
-            // The client stopped sending (or went away); if it still listens, it hears that nothing was done.
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "the request body could not be read: " + e.getMessage());
-            problem.setTitle("Unreadable request body");
-            problems.write(response, request, problem);
-            return;
-        }
         if (!admitted()) {
             refused.increment();
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
@@ -107,7 +85,7 @@ public class AdmissionControl extends OncePerRequestFilter {
             return;
         }
         try {
-            chain.doFilter(new ReadRequest(request, body), response);
+            chain.doFilter(request, response);
         } finally {
             permits.release();
         }
@@ -124,54 +102,5 @@ public class AdmissionControl extends OncePerRequestFilter {
 
     int inProgress() {
         return maxConcurrent - permits.availablePermits();
-    }
-
-    /** The request with its body already read. */
-    private static final class ReadRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        ReadRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("commands are read blocking");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(),
-                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
-        }
     }
 }

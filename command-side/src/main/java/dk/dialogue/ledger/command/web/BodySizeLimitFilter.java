@@ -7,7 +7,12 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -18,18 +23,20 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over the configured size with 413, whether the client announces the length or
- * streams it chunked, before anything is parsed.
+ * Reads each request's body whole, up to the configured size, before anything else sees it: a larger body is refused
+ * with 413, whether the client announces the length or streams it chunked, and one that cannot be read with 400.
+ * Everything after works on the bytes, so {@link AdmissionControl} gives a place only to a command whose body has
+ * arrived: a client that sends slowly holds a connection, not a place.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final int maxBytes;
     private final ProblemWriter problems;
 
     public BodySizeLimitFilter(@Value("${ledger.http.max-body-size:1MB}") DataSize maxBodySize, ProblemWriter problems) {
-        this.maxBytes = maxBodySize.toBytes();
+        this.maxBytes = (int) Math.min(maxBodySize.toBytes(), Integer.MAX_VALUE - 8);
         this.problems = problems;
     }
 
@@ -37,89 +44,80 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(response, request, PayloadTooLarge.problem(maxBytes));
+            problems.write(response, request, tooLarge());
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            // The client stopped sending (or went away); if it still listens, it hears that nothing was done.
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "the request body could not be read: " + e.getMessage());
+            problem.setTitle("Unreadable request body");
+            problems.write(response, request, problem);
+            return;
+        }
+        if (body.length > maxBytes) {
+            problems.write(response, request, tooLarge());
+            return;
+        }
+        chain.doFilter(new ReadRequest(request, body), response);
     }
 
-    /** Thrown from the body stream once more than the limit has been read. */
-    public static final class PayloadTooLarge extends IOException {
-
-        private final long maxBytes;
-
-        PayloadTooLarge(long maxBytes) {
-            super("request body exceeds " + maxBytes + " bytes");
-            this.maxBytes = maxBytes;
-        }
-
-        public long maxBytes() {
-            return maxBytes;
-        }
-
-        static ProblemDetail problem(long maxBytes) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                    "the request body must be at most " + maxBytes + " bytes");
-            problem.setTitle("Request body too large");
-            return problem;
-        }
+    private ProblemDetail tooLarge() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "the request body must be at most " + maxBytes + " bytes");
+        problem.setTitle("Request body too large");
+        return problem;
     }
 
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
+    /** The request with its body already read. */
+    private static final class ReadRequest extends HttpServletRequestWrapper {
 
-        private final long maxBytes;
+        private final byte[] body;
 
-        LimitedRequest(HttpServletRequest request, long maxBytes) {
+        ReadRequest(HttpServletRequest request, byte[] body) {
             super(request);
-            this.maxBytes = maxBytes;
+            this.body = body;
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            ServletInputStream in = super.getInputStream();
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
             return new ServletInputStream() {
-                private long read;
-
                 @Override
-                public int read() throws IOException {
-                    int b = in.read();
-                    if (b >= 0) {
-                        count(1);
-                    }
-                    return b;
+                public int read() {
+                    return in.read();
                 }
 
                 @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    int n = in.read(buffer, offset, length);
-                    if (n > 0) {
-                        count(n);
-                    }
-                    return n;
-                }
-
-                private void count(int n) throws PayloadTooLarge {
-                    read += n;
-                    if (read > maxBytes) {
-                        throw new PayloadTooLarge(maxBytes);
-                    }
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
                 }
 
                 @Override
                 public boolean isFinished() {
-                    return in.isFinished();
+                    return in.available() == 0;
                 }
 
                 @Override
                 public boolean isReady() {
-                    return in.isReady();
+                    return true;
                 }
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    in.setReadListener(listener);
+                    throw new UnsupportedOperationException("request bodies are read blocking");
                 }
             };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(),
+                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
         }
     }
 }

@@ -13,7 +13,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -91,11 +90,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
-        if (root instanceof BodySizeLimitFilter.PayloadTooLarge tooLarge) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                    .body(BodySizeLimitFilter.PayloadTooLarge.problem(tooLarge.maxBytes()));
-        }
         FieldError error = describe(e.getCause());
         return ResponseEntity.badRequest().body(withErrors(HttpStatus.BAD_REQUEST, "Unreadable request body",
                 error.field() + ": " + error.message(), List.of(error)));

@@ -7,35 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.dialogue.ledger.command.service.startup.StartupProblem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.DelegatingServletInputStream;
-import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.util.unit.DataSize;
 
 class AdmissionControlTest {
 
@@ -47,11 +31,8 @@ class AdmissionControlTest {
     private final AtomicInteger handled = new AtomicInteger();
     private final ExecutorService clients = Executors.newCachedThreadPool();
 
-    private final List<String> bodies = new CopyOnWriteArrayList<>();
-
     /** Handles a request; the first one to reach it stays until released. */
     private final FilterChain application = (request, response) -> {
-        bodies.add(new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         if (handled.incrementAndGet() == 1) {
             firstStarted.countDown();
             try {
@@ -134,84 +115,6 @@ class AdmissionControlTest {
         assertThat(control.inProgress()).isZero();
         releaseFirst.countDown();
         assertThat(run(control, command()).getStatus()).isEqualTo(200);
-    }
-
-    @Test
-    void the_application_reads_the_whole_body() throws Exception {
-        MockHttpServletRequest request = command();
-        request.setContent("{\"role\": \"REPLY\"}".getBytes(StandardCharsets.UTF_8));
-        releaseFirst.countDown();
-
-        assertThat(run(control(1, Duration.ZERO), request).getStatus()).isEqualTo(200);
-        assertThat(bodies).containsExactly("{\"role\": \"REPLY\"}");
-    }
-
-    @Test
-    void a_command_whose_body_is_still_arriving_holds_no_place() throws Exception {
-        AdmissionControl control = control(1, Duration.ZERO);
-        CountDownLatch bodyStarted = new CountDownLatch(1);
-        CountDownLatch restOfBody = new CountDownLatch(1);
-        MockHttpServletRequest slow = new MockHttpServletRequest("POST", "/api/threads/t-1/letters") {
-            @Override
-            public ServletInputStream getInputStream() {
-                return new DelegatingServletInputStream(new SequenceInputStream(
-                        new ByteArrayInputStream("{\"role\": ".getBytes(StandardCharsets.UTF_8)),
-                        new InputStream() {
-                            private boolean sent;
-
-                            @Override
-                            public int read() throws IOException {
-                                bodyStarted.countDown();
-                                try {
-                                    restOfBody.await(10, TimeUnit.SECONDS);
-                                } catch (InterruptedException e) {
-                                    throw new IOException(e);
-                                }
-                                if (sent) {
-                                    return -1;
-                                }
-                                sent = true;
-                                return '1';
-                            }
-                        }));
-            }
-        };
-        CompletableFuture<MockHttpServletResponse> slowClient = inBackground(control, slow);
-        assertThat(bodyStarted.await(5, TimeUnit.SECONDS)).isTrue();
-        releaseFirst.countDown();
-
-        assertThat(run(control, command()).getStatus()).isEqualTo(200);
-        restOfBody.countDown();
-        assertThat(slowClient.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
-        assertThat(bodies).containsExactly("", "{\"role\": 1");
-    }
-
-    @Test
-    void a_streamed_body_over_the_limit_is_refused_with_413_and_never_reaches_the_application() throws Exception {
-        ProblemWriter writer = new ProblemWriter(JSON);
-        MockHttpServletRequest request = command();
-        request.setContent(new byte[2_000]);
-        request.addHeader("Transfer-Encoding", "chunked");
-        MockHttpServletResponse response = new MockHttpServletResponse();
-
-        new MockFilterChain(new HttpServlet() { }, new BodySizeLimitFilter(DataSize.ofKilobytes(1), writer) {
-            @Override
-            protected void doFilterInternal(HttpServletRequest unannounced, HttpServletResponse answer,
-                                            FilterChain chain) throws ServletException, IOException {
-                super.doFilterInternal(new HttpServletRequestWrapper(unannounced) {
-                    @Override
-                    public long getContentLengthLong() {
-                        return -1;
-                    }
-                }, answer, chain);
-            }
-        }, control(1, Duration.ZERO), (Filter) (req, res, next) -> application.doFilter(req, res))
-                .doFilter(request, response);
-
-        assertThat(response.getStatus()).isEqualTo(413);
-        assertThat(JSON.readTree(response.getContentAsByteArray()).path("title").asText())
-                .isEqualTo("Request body too large");
-        assertThat(handled).hasValue(0);
     }
 
     @Test
