@@ -65,6 +65,10 @@ class InitialBuildIT {
                     .isEqualTo(THREADS);
             for (String table : TABLES) {
                 assertThat(rows(builtDb, table)).as(table).isNotEmpty().isEqualTo(rows(replayDb, table));
+                // Planner statistics from the start: the build analyzed the tables it filled; nothing analyzes
+                // the tables the processors fill (autovacuum counts apart).
+                assertThat(analyses(builtDb, table)).as(table + " analyzed").isPositive();
+                assertThat(analyses(replayDb, table)).as(table + " analyzed").isZero();
             }
             assertThat(deadLetters(builtDb, poisoned)).as("as the replaying processor dead-lettered them")
                     .isEqualTo(deadLetters(replayDb, poisoned))
@@ -108,6 +112,12 @@ class InitialBuildIT {
             assertThat(db.queryForObject("SELECT count(*) FROM query.thread_status", Long.class))
                     .isEqualTo(THREADS + 1);
         }
+    }
+
+    /** How often the table was analyzed by a statement (under any earlier name), not by autovacuum. */
+    private static long analyses(JdbcTemplate db, String table) {
+        return db.queryForObject("SELECT analyze_count FROM pg_stat_user_tables WHERE schemaname = 'query' "
+                + "AND relname = ?", Long.class, table);
     }
 
     /** Whole courses of {@code THREADS} threads, some letters with a stored text, and one thread that fails. */
