@@ -37,7 +37,9 @@ public class FeedWriter {
 
     /**
      * @param events the serializer the event store reads with, so that each event's JSON is taken as it was stored
-     *               (after upcasting) instead of being written again
+     *               (after upcasting) instead of being written again, and passed on as the stored bytes: as a
+     *               string it was decoded here and encoded again by the driver (in a replay's profile, the feed
+     *               processor's samples fell by 6 %)
      */
     public FeedWriter(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer events) {
         this.jdbc = jdbc;
@@ -51,7 +53,7 @@ public class FeedWriter {
                 message.getSequenceNumber(), Timestamp.from(EventInfos.of(message).recordedAt()),
                 event.businessDate() == null ? null : Date.valueOf(event.businessDate()),
                 correlation == null ? null : correlation.toString(),
-                message.serializePayload(events, String.class).getData(),
+                message.serializePayload(events, byte[].class).getData(),
                 event instanceof InvitationReceived opened
                         ? Stream.concat(opened.inviting().stream(), opened.invited().stream()).map(PartyIds::of)
                         .distinct().toList()
@@ -77,7 +79,7 @@ public class FeedWriter {
         jdbc.batchUpdate("""
                 INSERT INTO feed_entry (position, event_identifier, type, thread_id, sequence_number, recorded_at,
                                         business_date, correlation_id, data)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json))""", rows);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(convert_from(?, 'UTF8') AS json))""", rows);
         List<Object[]> parties = added.stream().flatMap(entry -> entry.parties().stream()
                 .map(party -> new Object[] {entry.threadId(), party})).toList();
         jdbc.batchUpdate("INSERT INTO feed_thread_party (thread_id, party_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
@@ -90,6 +92,6 @@ public class FeedWriter {
      * @param parties for the event that opens a thread, the parties it involves (for the party filter)
      */
     private record Entry(String eventId, String type, String threadId, long sequence, Timestamp recordedAt,
-                         Date businessDate, String correlationId, String data, List<String> parties) {
+                         Date businessDate, String correlationId, byte[] data, List<String> parties) {
     }
 }
