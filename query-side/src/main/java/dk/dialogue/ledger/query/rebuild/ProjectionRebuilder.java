@@ -310,8 +310,8 @@ public class ProjectionRebuilder {
 
     /**
      * Tables filled from empty have no planner statistics until autovacuum gets to them, and PostgreSQL meanwhile
-     * plans a lookup of a batch's threads as a scan of the whole table: deleting the parties of about 130 threads
-     * took 57 ms a batch in a replay of 1,000,000 events, instead of about 1 ms by the primary key. So the fill
+     * plans a lookup of a batch's threads as a scan of the whole table: deleting a batch's party rows took 57 ms
+     * on average in a replay of 1,000,000 events, where the primary key finds them in about 1 ms. So the fill
      * analyzes its tables itself whenever they have grown fourfold, and once more when they are complete, so that
      * the live tables they become are planned well from their first query.
      */
