@@ -122,19 +122,34 @@ public class CommitOrderEventStorageEngine extends JdbcEventStorageEngine {
 
     @Override
     public CommitOrderToken createHeadToken() {
-        return query("SELECT tx_id::text::bigint, global_index FROM " + table + " WHERE " + VISIBLE
-                + " ORDER BY tx_id DESC, global_index DESC LIMIT 1", statement -> {
+        return query(headQuery(table), statement -> {
         }, CommitOrderEventStorageEngine::firstToken);
     }
 
     /** The position just before the first event recorded at or after {@code dateTime}. */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        CommitOrderToken first = query("SELECT tx_id::text::bigint, global_index FROM " + table
-                + " WHERE time_stamp >= ? AND " + VISIBLE + " ORDER BY tx_id, global_index LIMIT 1",
+        CommitOrderToken first = query(firstAtQuery(table),
                 statement -> statement.setString(1, dateTime.toString()), CommitOrderEventStorageEngine::firstToken);
         return first.equals(CommitOrderToken.TAIL) ? createHeadToken()
                 : new CommitOrderToken(first.txId(), first.globalIndex() - 1);
+    }
+
+    /**
+     * The newest visible event's position. The converted {@code tx_id} is selected under another name: a bare
+     * {@code tx_id} in {@code ORDER BY} names an output column before a table column, the converted one cannot
+     * be read along the commit-order index, and PostgreSQL sorted the whole history instead (2.4 s at 10,000,000
+     * events, for each processor starting on an empty token store and for every rebuild).
+     */
+    static String headQuery(String table) {
+        return "SELECT tx_id::text::bigint AS tx, global_index FROM " + table + " WHERE " + VISIBLE
+                + " ORDER BY tx_id DESC, global_index DESC LIMIT 1";
+    }
+
+    /** The first visible event recorded at or after a time; named as in {@link #headQuery} for the same reason. */
+    static String firstAtQuery(String table) {
+        return "SELECT tx_id::text::bigint AS tx, global_index FROM " + table + " WHERE time_stamp >= ? AND "
+                + VISIBLE + " ORDER BY tx_id, global_index LIMIT 1";
     }
 
     private <R> R query(String sql, Parameters parameters, Rows<R> rows) {
