@@ -11,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
@@ -113,11 +114,17 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             };
         }
 
+        /** As the container's own reader: a charset it does not know is an {@link UnsupportedEncodingException}. */
         @Override
-        public BufferedReader getReader() {
+        public BufferedReader getReader() throws UnsupportedEncodingException {
             String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(),
-                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+            Charset charset;
+            try {
+                charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            } catch (IllegalArgumentException e) {
+                throw new UnsupportedEncodingException(encoding);
+            }
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
         }
     }
 }

@@ -299,7 +299,6 @@ public class ProjectionRebuilder {
             TrackingToken from = position;
             TrackingToken reached = transactions.execute(status -> projectBatch(targets, from, null));
             if (reached.equals(position)) {
-                analyze(targets, suffix);
                 return position;
             }
             position = reached;
@@ -312,21 +311,20 @@ public class ProjectionRebuilder {
      * Tables filled from empty have no planner statistics until autovacuum gets to them, and PostgreSQL meanwhile
      * plans a lookup of a batch's threads as a scan of the whole table: deleting a batch's party rows took 57 ms
      * on average in a replay of 1,000,000 events, where the primary key finds them in about 1 ms. So the fill
-     * analyzes its tables itself whenever they have grown fourfold, and once more when they are complete, so that
-     * the live tables they become are planned well from their first query.
+     * analyzes its tables itself whenever they have grown fourfold, and {@link #switchOver} once more before they
+     * become the live tables, so that those are planned well from their first query.
      */
     private long analyzeWhenGrown(List<Target> targets, String suffix, long threshold) {
         long processed = targets.get(0).state().get().processed();
         if (processed < threshold) {
             return threshold;
         }
-        analyze(targets, suffix);
+        targets.forEach(target -> analyze(target.projection(), suffix));
         return processed * 4;
     }
 
-    private void analyze(List<Target> targets, String suffix) {
-        targets.forEach(target -> target.projection().tables()
-                .forEach(table -> jdbc.execute("ANALYZE " + table + suffix)));
+    private void analyze(Rebuildable projection, String suffix) {
+        projection.tables().forEach(table -> jdbc.execute("ANALYZE " + table + suffix));
     }
 
     private Instant logEvery5s(List<Target> targets, Instant lastLog) {
@@ -493,6 +491,7 @@ public class ProjectionRebuilder {
                             Runnable beforeRestart) {
         update(target, "SWITCHING", 0);
         Rebuildable projection = target.projection();
+        analyze(projection, SHADOW);
         String group = projection.group();
         EventProcessor processor = processing.eventProcessor(group).orElseThrow();
         processor.shutDown();
