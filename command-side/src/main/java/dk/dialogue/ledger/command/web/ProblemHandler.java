@@ -33,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(InvalidRequest.class)
     ProblemDetail invalid(InvalidRequest e) {
@@ -79,11 +80,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldError("Idempotency-Key", e.getMessage())));
     }
 
+    /**
+     * A failure of the database's reachability is the client's to retry, not a defect: 503 with {@code Retry-After}.
+     * Anything else is a defect, logged with its stack trace and answered without one.
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnreachable.caused(e)) {
+            LOG.warn("Database unreachable: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+                            "the ledger's database could not be reached; send the request again later, with the same"
+                            + " Idempotency-Key: a command is recorded at most once under its key"));
+        }
         LOG.error("Unexpected failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "the request could not be completed; nothing was recorded");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "the request could not be completed; nothing was recorded"));
     }
 
     @Override
