@@ -43,7 +43,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * decide and apply events; only the event-sourcing handlers change state. Every command handler on an
  * existing thread answers with the thread's version afterwards (its number of events).
  */
-@Aggregate(cache = "threadCache", snapshotTriggerDefinition = "threadSnapshotTrigger")
+@Aggregate(cache = "threadCache", snapshotTriggerDefinition = "threadSnapshotTrigger",
+        commandTargetResolver = "cachingCommandTargetResolver")
 public class DialogueThread {
 
     @AggregateIdentifier
