@@ -10,7 +10,6 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
@@ -18,15 +17,17 @@ import org.junit.jupiter.api.Test;
 
 class CachingCommandTargetResolverTest {
 
+    private static final ThreadId THREAD = new ThreadId("9b0c1f3e-1b2a-4c5d-8e9f-0a1b2c3d4e5f");
+    private static final LocalDate DAY = LocalDate.of(2020, 9, 24);
+
     private final CachingCommandTargetResolver cached = new CachingCommandTargetResolver();
     private final AnnotationCommandTargetResolver axons = AnnotationCommandTargetResolver.builder().build();
 
     @Test
     void resolves_every_command_to_the_same_target_and_version_as_axons_resolver() {
-        List<Object> commands = List.of(
-                new CloseThread(new ThreadId("9b0c1f3e-1b2a-4c5d-8e9f-0a1b2c3d4e5f"), 4L, "done", LocalDate.of(2020, 9, 24)),
-                new CloseThread(new ThreadId("9b0c1f3e-1b2a-4c5d-8e9f-0a1b2c3d4e5f"), null, "done", LocalDate.of(2020, 9, 24)),
-                new FieldTarget("thread-1", 7L), new MethodTarget("thread-2", "12"), new FieldTarget("thread-3", null));
+        List<Object> commands = List.of(new CloseThread(THREAD, 4L, "done", DAY),
+                new CloseThread(THREAD, null, "done", DAY), new FieldTarget("thread-1", 7L),
+                new MethodTarget("thread-2", "12"), new FieldTarget("thread-3", null));
         for (Object command : commands) {
             CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
             VersionedAggregateIdentifier expected = axons.resolveTarget(message);
@@ -42,16 +43,13 @@ class CachingCommandTargetResolverTest {
     void a_command_without_a_target_or_with_a_version_that_is_no_number_is_refused_as_axons_resolver_refuses_it() {
         for (Object command : List.of(new FieldTarget(null, 1L), new NoTarget("x"), new MethodTarget("t", "seven"))) {
             CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
-            String expected = refusal(axons, message);
+            assertThat(catchThrowable(() -> axons.resolveTarget(message))).as("Axon's, %s", command)
+                    .isInstanceOf(IllegalArgumentException.class);
 
-            assertThat(refusal(cached, message)).as("%s", command).isEqualTo(expected);
+            assertThat(catchThrowable(() -> cached.resolveTarget(message))).as("%s", command)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(command.getClass().getSimpleName());
         }
-    }
-
-    private static String refusal(CommandTargetResolver resolver, CommandMessage<?> message) {
-        Throwable thrown = catchThrowable(() -> resolver.resolveTarget(message));
-        assertThat(thrown).isInstanceOf(IllegalArgumentException.class);
-        return thrown.getMessage();
     }
 
     static final class FieldTarget {
