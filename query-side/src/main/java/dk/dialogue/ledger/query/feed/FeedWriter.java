@@ -66,11 +66,14 @@ public class FeedWriter {
         if (batch.isEmpty()) {
             return;
         }
-        Set<String> known = new HashSet<>(jdbc.queryForList("SELECT event_identifier FROM feed_entry "
-                + "WHERE event_identifier = ANY(?)", String.class,
-                (Object) batch.stream().map(Entry::eventId).toArray(String[]::new)));
+        // The last position and which of the batch's events the feed already has, in one round trip.
+        Set<String> known = new HashSet<>();
+        long last = jdbc.queryForObject("SELECT (SELECT coalesce(max(position), 0) FROM feed_entry), "
+                + "ARRAY(SELECT event_identifier FROM feed_entry WHERE event_identifier = ANY(?))", (row, number) -> {
+                    known.addAll(List.of((String[]) row.getArray(2).getArray()));
+                    return row.getLong(1);
+                }, (Object) batch.stream().map(Entry::eventId).toArray(String[]::new));
         List<Entry> added = batch.stream().filter(entry -> known.add(entry.eventId())).toList();
-        long last = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM feed_entry", Long.class);
         List<Object[]> rows = new ArrayList<>();
         for (Entry entry : added) {
             rows.add(new Object[] {last + 1 + rows.size(), entry.eventId(), entry.type(), entry.threadId(),

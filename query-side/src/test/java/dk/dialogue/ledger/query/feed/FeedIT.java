@@ -22,16 +22,22 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @QuerySideIntegrationTest
 class FeedIT {
@@ -44,6 +50,10 @@ class FeedIT {
     TestRestTemplate http;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void events_arrive_as_cloudevents_at_gapless_positions_in_each_threads_order() {
@@ -154,6 +164,42 @@ class FeedIT {
         assertThat(followed).containsExactlyElementsOf(all.stream()
                 .filter(e -> types.contains(e.get("type").asText())).map(e -> e.get("ledgerposition").asLong())
                 .toList());
+    }
+
+    @Test
+    void events_delivered_again_keep_their_positions_and_are_not_numbered_again() {
+        EventStoreWriter store = new EventStoreWriter(dataSource);
+        String before = UUID.randomUUID().toString();
+        store.append(Courses.visit(before, null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> entries().containsValue(before + "#4"));
+        Map<Long, String> fed = entries();
+        StreamingEventProcessor feed = processing.eventProcessor(FeedWriter.GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
+
+        // The whole history again, as after a crash lost the feed's last commits or an operator's reset.
+        feed.shutDown();
+        feed.resetTokens();
+        feed.start();
+        // A replay ends with the first event after the position it was reset at.
+        String after = UUID.randomUUID().toString();
+        store.append(Courses.jobcamp(after, null).subList(0, 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries().containsValue(after + "#0")
+                && !feed.processingStatus().isEmpty()
+                && feed.processingStatus().values().stream().noneMatch(EventTrackerStatus::isReplaying));
+
+        Map<Long, String> now = entries();
+        assertThat(now).hasSize(fed.size() + 1).containsAllEntriesOf(fed)
+                .containsEntry((long) fed.size() + 1, after + "#0");
+    }
+
+    /** Every event in the feed, as thread#sequence by position. */
+    private Map<Long, String> entries() {
+        Map<Long, String> entries = new TreeMap<>();
+        jdbc.query("SELECT position, thread_id || '#' || sequence_number FROM feed_entry",
+                row -> {
+                    entries.put(row.getLong(1), row.getString(2));
+                });
+        return entries;
     }
 
     @Test
