@@ -127,10 +127,14 @@ public final class PostgresTestDatabase {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             String url = createEventStoreDatabase();
+            // Spring keeps test contexts alive for reuse, each with its two pools (reads and processors); on a shared
+            // server (max_connections 100) pools kept full ran it out of connections. Idle ones are closed instead.
             TestPropertyValues.of(
                     "spring.datasource.url=" + url,
                     "spring.datasource.username=" + USER,
-                    "spring.datasource.password=" + PASSWORD
+                    "spring.datasource.password=" + PASSWORD,
+                    "spring.datasource.hikari.minimum-idle=1",
+                    "spring.datasource.hikari.idle-timeout=10000"
             ).applyTo(context);
         }
     }
