@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 
 /** The JDK's HTTP client, as the demo users of the local profile. */
 final class Http implements AutoCloseable {
@@ -23,6 +24,16 @@ final class Http implements AutoCloseable {
         // 10 s keeps the scan short. Read once, when the client's connection pool class loads.
         System.setProperty("jdk.httpclient.connectionPoolSize", "64");
         System.setProperty("jdk.httpclient.keepalive.timeout", "10");
+        // The client hands every completed answer to CompletableFuture's default executor, the common fork-join
+        // pool, which with one worker (two cores make one) is replaced by a new thread for each task: about a
+        // hundred threads started a second at 300 requests/s (JFR), CPU and wake-ups taken from the services and
+        // added to every measured latency. Two workers make the common pool the executor. Read once, when
+        // CompletableFuture loads: before anything else in this process uses either.
+        System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
+        if (ForkJoinPool.getCommonPoolParallelism() < 2) {
+            throw new IllegalStateException("the common fork-join pool started with one worker; run the benchmark"
+                    + " with -Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
+        }
     }
 
     private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
