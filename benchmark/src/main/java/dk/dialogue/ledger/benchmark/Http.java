@@ -25,10 +25,10 @@ final class Http implements AutoCloseable {
         System.setProperty("jdk.httpclient.connectionPoolSize", "64");
         System.setProperty("jdk.httpclient.keepalive.timeout", "10");
         // The client hands every completed answer to CompletableFuture's default executor, the common fork-join
-        // pool, which with one worker (two cores make one) is replaced by a new thread for each task: about a
-        // hundred threads started a second at 300 requests/s (JFR), CPU and wake-ups taken from the services and
-        // added to every measured latency. Two workers make the common pool the executor. Read once, when
-        // CompletableFuture loads: before anything else in this process uses either.
+        // pool, which with one worker (two cores make one) is replaced by a new thread for each task: 9,002
+        // threads started during the 9,000 commands of the 300/s step (jcmd PerfCounter.print), CPU and wake-ups
+        // taken from the services and added to every measured latency. Two workers make the common pool the
+        // executor. Read once, when CompletableFuture loads: before anything else in this process uses either.
         System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
         if (ForkJoinPool.getCommonPoolParallelism() < 2) {
             throw new IllegalStateException("the common fork-join pool started with one worker; run the benchmark"
