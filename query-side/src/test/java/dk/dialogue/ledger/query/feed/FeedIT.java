@@ -281,9 +281,8 @@ class FeedIT {
 
     /** The whole feed once the thread's events are in it (page by page: the test context's feed may be long). */
     private List<JsonNode> awaitAll(TestRestTemplate subscriber, String thread, int events) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> wholeFeed(subscriber).stream()
+        return await().atMost(Duration.ofSeconds(20)).until(() -> wholeFeed(subscriber), all -> all.stream()
                 .filter(event -> event.get("subject").asText().equals(thread)).count() == events);
-        return wholeFeed(subscriber);
     }
 
     private List<JsonNode> wholeFeed(TestRestTemplate subscriber) {
