@@ -2,9 +2,11 @@ package dk.dialogue.ledger.query.eventstore;
 
 import dk.dialogue.ledger.events.EventJson;
 import dk.dialogue.ledger.events.upcasting.Upcasters;
+import dk.dialogue.ledger.query.processing.ProcessorConnections;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -94,6 +96,8 @@ public class EventStoreConfiguration {
      * Polls the tail every few tens of milliseconds, so another JVM's events show within a fraction of a second,
      * and keeps the newest events for the processors that follow it. Axon keeps 10,000 by default: live, they
      * outlived many young collections and were copied at each; a processor further behind reads on its own.
+     * The tail reader's thread takes the processors' connections: it reads for them, and their sessions plan its
+     * query once instead of at every poll (ProcessorConnectionsConfiguration).
      */
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
@@ -104,6 +108,8 @@ public class EventStoreConfiguration {
                 .fetchDelay(tailDelay.toMillis())
                 .cachedEvents(cachedEvents)
                 .cleanupDelay(10_000)
+                .threadFactory(ProcessorConnections.threads(
+                        new AxonThreadFactory(EmbeddedEventStore.class.getSimpleName())))
                 .build();
     }
 

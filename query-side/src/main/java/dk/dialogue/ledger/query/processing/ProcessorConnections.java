@@ -1,16 +1,17 @@
 package dk.dialogue.ledger.query.processing;
 
 import java.util.Map;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
 /**
- * The query side's one {@link DataSource}, over two pools: the projection processors' transactions take their
- * connection from a pool of their own, everything else (reads, the live listener, audit records, rebuilds) from
- * the other. Repositories and Axon's token store and dead-letter queue need not know which: a transaction keeps
- * the connection it started with, and only where a processor's transaction starts is the pool chosen
- * ({@link #forProcessors}).
+ * The query side's one {@link DataSource}, over two pools: the projection processors' transactions and the event
+ * store's tail reader ({@link #threads}) take their connection from a pool of their own, everything else (reads,
+ * the live listener, audit records, rebuilds) from the other. Repositories and Axon's token store and dead-letter
+ * queue need not know which: a transaction keeps the connection it started with, and only where a processor's
+ * transaction starts is the pool chosen ({@link #forProcessors}).
  * <p>
  * Two pools, so that neither side waits for connections the other holds (with one pool of 12, a replay's seven
  * work packages left five for the reads, and a burst of reads could hold up the projections), and so that the
@@ -39,6 +40,14 @@ public final class ProcessorConnections extends AbstractRoutingDataSource {
                 PROCESSING.remove();
             }
         }
+    }
+
+    /** Threads from {@code threads} that take the processors' connections for as long as they run. */
+    public static ThreadFactory threads(ThreadFactory threads) {
+        return task -> threads.newThread(() -> forProcessors(() -> {
+            task.run();
+            return null;
+        }));
     }
 
     @Override

@@ -14,8 +14,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The two pools are configured as Spring Boot's one would be; the processors' differ in size and, unless commits
- * are to be durable, in their sessions' {@code synchronous_commit}. Nothing connects: the pools start lazily.
+ * The two pools are configured as Spring Boot's one would be; the processors' differ in size, in their sessions'
+ * name and generic plans and, unless commits are to be durable, {@code synchronous_commit}. Nothing connects: the
+ * pools start lazily; ReadModelCommitsIT checks the sessions on PostgreSQL.
  */
 class ProcessorConnectionsConfigurationTest {
 
@@ -41,7 +42,7 @@ class ProcessorConnectionsConfigurationTest {
     }
 
     @Test
-    void the_processors_pool_is_the_same_but_for_its_size_and_commits_without_waiting_for_the_disk() {
+    void the_processors_pool_is_the_same_but_for_its_size_plans_once_and_commits_without_waiting_for_the_disk() {
         context.withPropertyValues("ledger.processing.pool-size=5", "spring.datasource.hikari.minimum-idle=12")
                 .run(started -> {
             HikariDataSource processors = started.getBean("processorConnections", HikariDataSource.class);
@@ -52,22 +53,26 @@ class ProcessorConnectionsConfigurationTest {
             assertThat(processors.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true");
             assertThat(processors.getMaximumPoolSize()).isEqualTo(5);
             assertThat(processors.getMinimumIdle()).isEqualTo(5);
-            assertThat(processors.getConnectionInitSql()).isEqualTo("SET synchronous_commit TO OFF");
+            assertThat(processors.getConnectionInitSql()).isEqualTo(String.join("; ",
+                    ProcessorConnectionsConfiguration.NAMED, "SET plan_cache_mode TO force_generic_plan",
+                    "SET synchronous_commit TO OFF"));
         });
     }
 
     @Test
-    void durable_commits_leave_the_processors_sessions_as_the_server_sets_them() {
+    void durable_commits_leave_the_processors_commits_as_the_server_sets_them() {
         context.withPropertyValues("ledger.processing.durable-commits=true").run(started ->
                 assertThat(started.getBean("processorConnections", HikariDataSource.class).getConnectionInitSql())
-                        .isNull());
+                        .isEqualTo(ProcessorConnectionsConfiguration.NAMED
+                                + "; SET plan_cache_mode TO force_generic_plan"));
     }
 
     @Test
     void a_session_set_up_by_the_operator_is_set_up_so_for_the_processors_too() {
         context.withPropertyValues("spring.datasource.hikari.connection-init-sql=SET work_mem TO '8MB'").run(started ->
                 assertThat(started.getBean("processorConnections", HikariDataSource.class).getConnectionInitSql())
-                        .isEqualTo("SET work_mem TO '8MB'; SET synchronous_commit TO OFF"));
+                        .startsWith("SET work_mem TO '8MB'; " + ProcessorConnectionsConfiguration.NAMED)
+                        .endsWith("; SET synchronous_commit TO OFF"));
     }
 
     @Test

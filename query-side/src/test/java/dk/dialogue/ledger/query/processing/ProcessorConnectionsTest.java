@@ -7,10 +7,15 @@ import static org.mockito.Mockito.when;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** A connection comes from the processors' pool only while a processor's transaction starts. */
+/**
+ * A connection comes from the processors' pool only while a processor's transaction starts, or to a thread made
+ * for the processors.
+ */
 class ProcessorConnectionsTest {
 
     private final Connection read = mock(Connection.class);
@@ -52,6 +57,18 @@ class ProcessorConnectionsTest {
             throw new IllegalStateException("no transaction");
         })).hasMessage("no transaction");
         assertThat(connection()).isSameAs(read);
+    }
+
+    @Test
+    void a_thread_made_for_the_processors_takes_their_connections_while_it_runs() throws Exception {
+        AtomicReference<Connection> taken = new AtomicReference<>();
+        ThreadFactory threads = ProcessorConnections.threads(task -> new Thread(task, "tail reader"));
+        Thread reader = threads.newThread(() -> taken.set(connection()));
+        assertThat(reader.getName()).isEqualTo("tail reader");
+        reader.start();
+        reader.join(10_000);
+        assertThat(taken.get()).isSameAs(processing);
+        assertThat(connection()).as("the thread that made it").isSameAs(read);
     }
 
     private Connection connection() {

@@ -1,8 +1,10 @@
 package dk.dialogue.ledger.query.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dk.dialogue.ledger.query.support.QuerySideIntegrationTest;
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
@@ -14,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Against real PostgreSQL: every projection processor's transaction runs on the processors' pool, whose sessions
- * commit asynchronously; any other transaction runs on the reads pool, whose sessions keep the server's setting.
+ * commit asynchronously and plan each statement once; any other transaction runs on the reads pool, whose sessions
+ * keep the server's settings. The event store's tail reader reads on a processors' session.
  */
 @QuerySideIntegrationTest
 class ReadModelCommitsIT {
@@ -41,15 +44,33 @@ class ReadModelCommitsIT {
             Transaction transaction = commits.startTransaction();
             // Set by the processors' pool for its sessions, not the test server's default (which is off too).
             assertThat(synchronousCommit()).as("inside the projection's transaction").isEqualTo("off session");
+            assertThat(planCacheMode()).as("inside the projection's transaction").isEqualTo("force_generic_plan");
             if (commit) {
                 transaction.commit();
             } else {
                 transaction.rollback();
             }
-            plainTransaction.executeWithoutResult(status -> assertThat(synchronousCommit())
-                    .as("a later transaction of the same thread").doesNotEndWith("session"));
+            plainTransaction.executeWithoutResult(status -> {
+                assertThat(synchronousCommit()).as("a later transaction of the same thread").doesNotEndWith("session");
+                assertThat(planCacheMode()).as("a later transaction of the same thread").isEqualTo("auto");
+            });
         }
         assertThat(synchronousCommit()).as("outside any transaction").doesNotEndWith("session");
+        assertThat(planCacheMode()).as("outside any transaction").isEqualTo("auto");
+    }
+
+    @Test
+    void the_event_stores_tail_reader_reads_on_a_processors_session() {
+        // Each backend shows its last statement; the tail reader polls while the processors follow the store. A
+        // processor catching up reads on its own, on a reads session, so other readers may show too.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT application_name FROM pg_stat_activity WHERE datname = current_database() "
+                        + "AND query LIKE '%pg_snapshot_xmin(pg_current_snapshot())%' AND pid <> pg_backend_pid()",
+                String.class)).anySatisfy(name -> assertThat(name).endsWith(" processors")));
+    }
+
+    private String planCacheMode() {
+        return jdbc.queryForObject("SELECT current_setting('plan_cache_mode')", String.class);
     }
 
     private String synchronousCommit() {
