@@ -3,6 +3,7 @@ package dk.dialogue.ledger.query.eventstore;
 import dk.dialogue.ledger.events.EventJson;
 import dk.dialogue.ledger.events.upcasting.Upcasters;
 import dk.dialogue.ledger.query.processing.ProcessorConnections;
+import dk.dialogue.ledger.query.processing.Savepoints;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -77,7 +78,7 @@ public class EventStoreConfiguration {
                 .dataType(byte[].class)
                 .upcasterChain(new EventUpcasterChain(Upcasters.all()))
                 .batchSize(batchSize);
-        return new CommitOrderEventStorageEngine(builder, table, connections, transactions, arrivals,
+        return new CommitOrderEventStorageEngine(builder, table, connections, arrivals,
                 new SharedDecoding(sharedDecodedEvents, meters));
     }
 
@@ -127,12 +128,14 @@ public class EventStoreConfiguration {
     /**
      * A failing handler must neither be logged and skipped (Axon's default) nor stop everything: the
      * dead-letter queue takes the failing event and parks its thread's later events; a failure outside
-     * any handler propagates and the processor retries.
+     * any handler propagates and the processor retries. The processors' batches read without savepoints until a
+     * read fails ({@link Savepoints}).
      */
     @Bean
-    public ConfigurerModule failuresPropagate() {
+    public ConfigurerModule failuresPropagate(Savepoints savepoints) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
-                .registerDefaultErrorHandler(config -> PropagatingErrorHandler.instance()));
+                .registerDefaultErrorHandler(config -> PropagatingErrorHandler.instance())
+                .registerDefaultHandlerInterceptor((config, processor) -> savepoints.liveBatches()));
     }
 }

@@ -35,6 +35,8 @@ class DeadLetterIT {
     DataSource dataSource;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Savepoints savepoints;
     EventStoreWriter store;
     TestRestTemplate auditor;
 
@@ -88,6 +90,9 @@ class DeadLetterIT {
             jdbc.execute("ALTER TABLE public.document_away RENAME TO document");
         }
         assertThat(deadLetters(thread).get(0).get("cause").asText()).contains("document");
+        assertThat(savepoints.guarded())
+                .as("the live batch read without savepoints, failed as a whole and was retried behind savepoints")
+                .isTrue();
         store.append(course.subList(4, 5));
         await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters(thread).size() == 3);
 
