@@ -24,13 +24,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuilds and the retries of dead letters read behind a savepoint. A live processor's batch ({@link #liveBatches})
  * reads without one, as its reads practically never fail and a savepoint costs two round trips (the benchmark's
  * 1.17 pairs a command, about 0.08 ms of CPU each); when such a read does fail, the batch is made to fail as a whole,
- * the processor retries it after its back-off, and for {@link #GUARDED_AFTER_FAILURE} every read is guarded again,
- * so the retry dead-letters the failing event as before.
+ * a processor (of this instance or another) retries it when it claims the segment again, seconds later, and for
+ * {@link #GUARDED_AFTER_FAILURE} every read of this instance is guarded, so the retry dead-letters the failing event
+ * as before.
  */
 @Component
 public class Savepoints {
 
-    /** How long reads stay behind savepoints after a live batch's read failed: longer than a retry's back-off. */
+    /** How long reads stay behind savepoints after a live batch's read failed: well beyond the batch's retry. */
     static final Duration GUARDED_AFTER_FAILURE = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(Savepoints.class);
