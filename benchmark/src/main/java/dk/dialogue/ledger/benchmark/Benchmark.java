@@ -476,9 +476,9 @@ public final class Benchmark {
         settleProjections();
         // A dashboard that has been running: its credentials verified once (bcrypt, then cached by the query side
         // for minutes). Otherwise the step's first reads wait for that one check, a sign-in cost and not lag.
-        HttpResponse<String> signIn = http.get(querySide.base().resolve("/api/threads?size=1"), "dashboard")
+        KeepAliveHttp.Answer signIn = http.get(querySide.base().resolve("/api/threads?size=1"), "dashboard")
                 .get(1, TimeUnit.MINUTES);
-        if (signIn.statusCode() != 200) {
+        if (signIn.status() != 200) {
             Errors.report(signIn);
         }
         measured("3 lag", String.format(Locale.ROOT, "%.0f commands/s", rate));
@@ -534,10 +534,10 @@ public final class Benchmark {
      */
     private CompletableFuture<Boolean> awaitVersion(URI uri, long giveUpNanos) {
         return http.get(uri, "dashboard").thenCompose(response -> {
-            if (response.statusCode() == 200) {
+            if (response.status() == 200) {
                 return CompletableFuture.completedFuture(true);
             }
-            if ((response.statusCode() == 503 || response.statusCode() == 404) && System.nanoTime() < giveUpNanos) {
+            if ((response.status() == 503 || response.status() == 404) && System.nanoTime() < giveUpNanos) {
                 return awaitVersion(uri, giveUpNanos);
             }
             Errors.report(response);
@@ -596,9 +596,9 @@ public final class Benchmark {
         }
     }
 
-    private static CompletableFuture<Boolean> ok(CompletableFuture<HttpResponse<String>> response) {
+    private static CompletableFuture<Boolean> ok(CompletableFuture<KeepAliveHttp.Answer> response) {
         return response.thenApply(r -> {
-            if (r.statusCode() != 200) {
+            if (r.status() != 200) {
                 Errors.report(r);
                 return false;
             }

@@ -10,7 +10,6 @@ import dk.dialogue.ledger.events.Letter;
 import dk.dialogue.ledger.events.Party;
 import dk.dialogue.ledger.events.ProposedSlot;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -200,9 +199,9 @@ final class CommandLoad {
         return http.post(uri, CLERK, text).thenApply(response -> handle(response, onSuccess));
     }
 
-    private boolean handle(HttpResponse<String> response, java.util.function.Consumer<JsonNode> onSuccess) {
+    private boolean handle(KeepAliveHttp.Answer response, java.util.function.Consumer<JsonNode> onSuccess) {
         long at = System.nanoTime();
-        if (response.statusCode() != 200 && response.statusCode() != 201) {
+        if (response.status() != 200 && response.status() != 201) {
             Errors.report(response);
             return false;
         }

@@ -14,12 +14,20 @@ final class Errors {
     }
 
     static void report(HttpResponse<?> response) {
+        String body = response.body() == null ? ""
+                : response.body() instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : response.body().toString();
+        report(response.statusCode(), response.request().method(), response.request().uri().getPath(), body);
+    }
+
+    static void report(KeepAliveHttp.Answer answer) {
+        report(answer.status(), answer.method(), answer.uri().getPath(), answer.body());
+    }
+
+    private static void report(int status, String method, String path, String body) {
         if (seen.incrementAndGet() <= SHOWN) {
-            String body = response.body() == null ? ""
-                    : response.body() instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
-                    : response.body().toString();
-            System.err.printf("  unexpected %d from %s %s: %s%n", response.statusCode(), response.request().method(),
-                    response.request().uri().getPath(), body.substring(0, Math.min(300, body.length())));
+            System.err.printf("  unexpected %d from %s %s: %s%n", status, method, path,
+                    body.substring(0, Math.min(300, body.length())));
         }
     }
 }

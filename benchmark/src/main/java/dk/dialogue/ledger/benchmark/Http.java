@@ -12,7 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 
-/** The JDK's HTTP client, as the demo users of the local profile. */
+/**
+ * HTTP as the demo users of the local profile: the timed steps' requests on {@link KeepAliveHttp}, the rest (start-up
+ * checks, the feed, the audit) on the JDK's client.
+ */
 final class Http implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -47,6 +50,8 @@ final class Http implements AutoCloseable {
             .executor(executor)
             .build();
 
+    private final KeepAliveHttp timed = new KeepAliveHttp();
+
     HttpClient client() {
         return client;
     }
@@ -55,18 +60,12 @@ final class Http implements AutoCloseable {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     }
 
-    CompletableFuture<HttpResponse<String>> post(URI uri, String user, String json) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                .header("Authorization", basic(user))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<KeepAliveHttp.Answer> post(URI uri, String user, String json) {
+        return timed.post(uri, basic(user), json);
     }
 
-    CompletableFuture<HttpResponse<String>> get(URI uri, String user) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                .header("Authorization", basic(user)).GET().build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<KeepAliveHttp.Answer> get(URI uri, String user) {
+        return timed.get(uri, basic(user));
     }
 
     CompletableFuture<HttpResponse<byte[]>> getBytes(URI uri, String user) {
@@ -84,6 +83,7 @@ final class Http implements AutoCloseable {
 
     @Override
     public void close() {
+        timed.close();
         executor.shutdownNow();
     }
 }
