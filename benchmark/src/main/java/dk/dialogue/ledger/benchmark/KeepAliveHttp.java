@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,7 +70,7 @@ final class KeepAliveHttp implements AutoCloseable {
                 head.append('?').append(uri.getRawQuery());
             }
             head.append(" HTTP/1.1\r\nHost: ").append(authority).append("\r\nAuthorization: ").append(authorization)
-                    .append("\r\nAccept: application/json\r\n");
+                    .append("\r\n");
             if (json != null) {
                 head.append("Content-Type: application/json\r\nContent-Length: ").append(json.length).append("\r\n");
             }
@@ -143,7 +144,7 @@ final class KeepAliveHttp implements AutoCloseable {
                 if (name.equalsIgnoreCase("Content-Length")) {
                     length = Long.parseLong(value);
                 } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-                    chunked = value.toLowerCase().contains("chunked");
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 } else if (name.equalsIgnoreCase("Connection")) {
                     open = !value.equalsIgnoreCase("close");
                 }
