@@ -7,14 +7,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * HTTP as the demo users of the local profile: the timed steps' requests on {@link KeepAliveHttp}, the rest (start-up
- * checks, the feed, the audit) on the JDK's client.
+ * HTTP as the demo users of the local profile: the timed steps' requests on {@link KeepAliveHttp}, one client (its
+ * own threads and connections) for each user, the rest (start-up checks, the feed, the audit) on the JDK's client.
+ * The clerks and the dashboards are different clients: with one pool for both, the commands of an overloaded step
+ * held all of its threads and the dashboard's reads waited behind them, the generator's queue counted as the query
+ * side's latency.
  */
 final class Http implements AutoCloseable {
 
@@ -50,7 +55,7 @@ final class Http implements AutoCloseable {
             .executor(executor)
             .build();
 
-    private final KeepAliveHttp timed = new KeepAliveHttp();
+    private final Map<String, KeepAliveHttp> timed = new ConcurrentHashMap<>();
 
     HttpClient client() {
         return client;
@@ -61,11 +66,15 @@ final class Http implements AutoCloseable {
     }
 
     CompletableFuture<KeepAliveHttp.Answer> post(URI uri, String user, String json) {
-        return timed.post(uri, basic(user), json);
+        return client(user).post(uri, basic(user), json);
     }
 
     CompletableFuture<KeepAliveHttp.Answer> get(URI uri, String user) {
-        return timed.get(uri, basic(user));
+        return client(user).get(uri, basic(user));
+    }
+
+    private KeepAliveHttp client(String user) {
+        return timed.computeIfAbsent(user, key -> new KeepAliveHttp());
     }
 
     CompletableFuture<HttpResponse<byte[]>> getBytes(URI uri, String user) {
@@ -83,7 +92,7 @@ final class Http implements AutoCloseable {
 
     @Override
     public void close() {
-        timed.close();
+        timed.values().forEach(KeepAliveHttp::close);
         executor.shutdownNow();
     }
 }
