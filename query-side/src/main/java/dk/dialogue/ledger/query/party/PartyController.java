@@ -3,7 +3,6 @@ package dk.dialogue.ledger.query.party;
 import dk.dialogue.ledger.events.PartyKind;
 import dk.dialogue.ledger.query.thread.ThreadStatusRepository;
 import dk.dialogue.ledger.query.thread.ThreadSummary;
-import dk.dialogue.ledger.query.thread.ThreadView;
 import dk.dialogue.ledger.query.web.NotFound;
 import dk.dialogue.ledger.query.web.WebConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,14 +52,14 @@ public class PartyController {
                 summaries(partyId, "p.awaiting", today));
     }
 
-    /** One query for the list's views, not one per thread (up to 200 a list, four lists a request). */
+    /** One query for the list's lines, not one per thread (up to 200 a list, four lists a request). */
     private List<ThreadSummary> summaries(String partyId, String condition, LocalDate today) {
         List<String> ids = parties.threadIds(partyId, condition, today);
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<String, ThreadView> views = threads.findAll(ids);
-        return ids.stream().filter(views::containsKey).map(id -> ThreadSummary.of(views.get(id), today)).toList();
+        Map<String, ThreadSummary> summaries = threads.summaries(ids, today);
+        return ids.stream().filter(summaries::containsKey).map(summaries::get).toList();
     }
 
     private LocalDate today() {

@@ -28,6 +28,8 @@ public class ThreadStatusRepository {
     };
     private static final TypeReference<LetterView> LETTER = new TypeReference<>() {
     };
+    private static final TypeReference<ThreadSummary.Stored> SUMMARY = new TypeReference<>() {
+    };
     private static final TypeReference<List<LetterView>> LETTERS = new TypeReference<>() {
     };
     /** Overdue against the clock: an answer is awaited and the deadline's day has ended. */
@@ -83,6 +85,18 @@ public class ThreadStatusRepository {
         return views;
     }
 
+    /** The list lines of these threads on {@code today}, by thread id; a thread without a row is left out. */
+    public Map<String, ThreadSummary> summaries(Collection<String> threadIds, LocalDate today) {
+        Map<String, ThreadSummary> summaries = new HashMap<>();
+        jdbc.query("SELECT t.thread_id, t.summary, " + OVERDUE + " FROM " + tables.threads()
+                        + " t WHERE t.thread_id = ANY(:ids)",
+                new MapSqlParameterSource("ids", threadIds.toArray(String[]::new)).addValue("today", today),
+                rs -> {
+                    summaries.put(rs.getString(1), summary(rs.getBytes(2), rs.getBoolean(3)));
+                });
+        return summaries;
+    }
+
     /** The table written, which tells live and rebuild instances apart. */
     public String table() {
         return tables.threads();
@@ -112,17 +126,19 @@ public class ThreadStatusRepository {
                     .addValue("meeting", view.meeting() == null ? null : Timestamp.from(view.meeting().slot().start()))
                     .addValue("version", view.version())
                     .addValue("recorded", view.lastRecordedAt() == null ? null : Timestamp.from(view.lastRecordedAt()))
-                    .addValue("view", write(view));
+                    .addValue("view", write(view))
+                    .addValue("summary", write(ThreadSummary.Stored.of(view)));
         }).toArray(MapSqlParameterSource[]::new);
         jdbc.batchUpdate("INSERT INTO " + tables.threads() + " (thread_id, kind, status, subject, first_letter_date, "
-                + "last_letter_date, deadline_due, awaiting_answer, meeting_start, version, last_recorded_at, view) "
-                + "VALUES (:id, :kind, :status, :subject, :first, :last, :due, :awaiting, :meeting, :version, :recorded, "
-                + "convert_from(:view, 'UTF8')) "
+                + "last_letter_date, deadline_due, awaiting_answer, meeting_start, version, last_recorded_at, view, "
+                + "summary) VALUES (:id, :kind, :status, :subject, :first, :last, :due, :awaiting, :meeting, :version, "
+                + ":recorded, convert_from(:view, 'UTF8'), convert_from(:summary, 'UTF8')) "
                 + "ON CONFLICT (thread_id) DO UPDATE SET kind = EXCLUDED.kind, status = EXCLUDED.status, "
                 + "subject = EXCLUDED.subject, first_letter_date = EXCLUDED.first_letter_date, "
                 + "last_letter_date = EXCLUDED.last_letter_date, deadline_due = EXCLUDED.deadline_due, "
                 + "awaiting_answer = EXCLUDED.awaiting_answer, meeting_start = EXCLUDED.meeting_start, "
-                + "version = EXCLUDED.version, last_recorded_at = EXCLUDED.last_recorded_at, view = EXCLUDED.view",
+                + "version = EXCLUDED.version, last_recorded_at = EXCLUDED.last_recorded_at, view = EXCLUDED.view, "
+                + "summary = EXCLUDED.summary",
                 rows);
         MapSqlParameterSource[] letters = saves.stream().flatMap(save -> save.letters().entrySet().stream()
                 .map(letter -> new MapSqlParameterSource()
@@ -238,9 +254,9 @@ public class ThreadStatusRepository {
                 + " LIMIT :counted) matches", parameters, Long.class);
         boolean exact = counted <= countedUpTo;
         long total = exact ? counted : countedUpTo;
-        List<ThreadSummary> items = jdbc.query("SELECT view FROM " + tables.threads() + " t" + where
-                + " ORDER BY " + order(query.sort(), query.descending()) + " LIMIT :limit OFFSET :offset", parameters,
-                (rs, row) -> ThreadSummary.of(read(rs.getBytes(1)), today));
+        List<ThreadSummary> items = jdbc.query("SELECT t.summary, " + OVERDUE + " FROM " + tables.threads() + " t"
+                + where + " ORDER BY " + order(query.sort(), query.descending()) + " LIMIT :limit OFFSET :offset",
+                parameters, (rs, row) -> summary(rs.getBytes(1), rs.getBoolean(2)));
         return new ThreadPage(items, query.page(), query.size(), total, exact, (total + query.size() - 1) / query.size());
     }
 
@@ -283,6 +299,10 @@ public class ThreadStatusRepository {
      */
     static ThreadView read(byte[] json) {
         return read(json, VIEW, "thread view");
+    }
+
+    private static ThreadSummary summary(byte[] json, boolean overdue) {
+        return read(json, SUMMARY, "thread summary").overdue(overdue);
     }
 
     private static <T> T read(byte[] json, TypeReference<T> type, String what) {

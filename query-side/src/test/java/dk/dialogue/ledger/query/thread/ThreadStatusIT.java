@@ -108,6 +108,44 @@ class ThreadStatusIT {
     }
 
     @Test
+    void a_listed_line_shows_what_the_view_shows_and_whether_the_thread_is_overdue_today() {
+        String jobcamp = id();
+        String partnership = id();
+        store.append(Courses.jobcamp(jobcamp, null));
+        store.append(Courses.partnership(partnership, null));
+        JsonNode held = awaitVersion(jobcamp, 3);
+        JsonNode call = awaitVersion(partnership, 9);
+
+        JsonNode heldLine = line(dashboard.getForObject("/api/threads?status=HELD&size=100", JsonNode.class), jobcamp);
+        JsonNode callLine = line(dashboard.getForObject("/api/threads?overdue=true&kind=REGISTRATION_CALL&size=100",
+                JsonNode.class), partnership);
+
+        for (String field : List.of("threadId", "kind", "status", "subject", "firstLetterDate", "lastLetterDate",
+                "deadline", "overdue", "version", "lastRecordedAt")) {
+            assertThat(heldLine.get(field)).as(field).isEqualTo(held.get(field));
+            assertThat(callLine.get(field)).as(field).isEqualTo(call.get(field));
+        }
+        assertThat(heldLine.get("meeting")).isEqualTo(held.at("/meeting/slot"));
+        assertThat(heldLine.get("letters").asInt()).isEqualTo(held.get("letters").size());
+        assertThat(callLine.get("overdue").asBoolean()).as("deadline 19 April 2013 has passed").isTrue();
+        List<String> parties = new ArrayList<>();
+        call.get("inviting").forEach(party -> parties.add(party.get("name").asText()));
+        call.get("invited").forEach(party -> parties.add(party.get("name").asText()));
+        List<String> listed = new ArrayList<>();
+        callLine.get("parties").forEach(name -> listed.add(name.asText()));
+        assertThat(listed).as("inviting first, then invited").isEqualTo(parties);
+    }
+
+    private static JsonNode line(JsonNode page, String thread) {
+        for (JsonNode item : page.get("items")) {
+            if (item.get("threadId").asText().equals(thread)) {
+                return item;
+            }
+        }
+        throw new AssertionError(thread + " is not listed in " + page);
+    }
+
+    @Test
     void a_page_counts_the_matches_up_to_a_limit_past_its_end_and_says_when_there_are_more() {
         List<String> mine = List.of(id(), id(), id());
         mine.forEach(thread -> store.append(Courses.jobcamp(thread, null)));
