@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -545,33 +546,42 @@ public final class Benchmark {
         });
     }
 
-    /** Steps 7 and 8: reads at a fixed rate while commands run, and both services' memory meanwhile. */
+    /**
+     * Steps 7 and 8: reads at a fixed rate, first alone (what a read costs and how fast it is answered when nothing
+     * else competes for the cores), then while commands run; both services' memory meanwhile.
+     */
     private void measureQueriesAndMemory() throws Exception {
         settle();
         settleProjections();
-        measured("7 queries", "500 reads/s with 500 commands/s");
         List<String> known = projectedThreads();
         Random random = new Random(11);
         String[] statuses = {"DATE_PROPOSED", "SCHEDULED", "CLOSED", "HELD"};
         AtomicInteger listed = new AtomicInteger();
         URI base = querySide.base();
+        Supplier<CompletableFuture<Boolean>> list = () -> ok(http.get(
+                base.resolve("/api/threads?size=20&status=" + statuses[listed.incrementAndGet() % statuses.length]),
+                "dashboard"));
+        Supplier<CompletableFuture<Boolean>> detail = () -> {
+            String thread;
+            synchronized (random) {
+                thread = known.get(Zipf.rank(known.size(), random));
+            }
+            return ok(http.get(base.resolve("/api/threads/" + thread), "dashboard"));
+        };
         Duration duration = options.scaled(30);
         ExecutorService loops = Executors.newFixedThreadPool(4);
-        MemorySampler memory = new MemorySampler(Map.of("command side", commandSide, "query side", querySide));
-        Map<String, Double> before = cpu.read();
-        long start = System.nanoTime();
         try {
+            if (options.runs("queries")) {
+                measureReadsAlone(loops, list, detail, duration);
+                settle();
+            }
+            measured("7 queries", "500 reads/s with 500 commands/s");
+            MemorySampler memory = new MemorySampler(Map.of("command side", commandSide, "query side", querySide));
+            Map<String, Double> before = cpu.read();
+            long start = System.nanoTime();
             Future<Outcome> writes = loops.submit(() -> OpenLoop.run(MIXED_COMMAND_RATE, duration, commands::next));
-            Future<Outcome> lists = loops.submit(() -> OpenLoop.run(MIXED_QUERY_RATE / 2, duration, () -> ok(http.get(
-                    base.resolve("/api/threads?size=20&status=" + statuses[listed.incrementAndGet() % statuses.length]),
-                    "dashboard"))));
-            Future<Outcome> details = loops.submit(() -> OpenLoop.run(MIXED_QUERY_RATE / 2, duration, () -> {
-                String thread;
-                synchronized (random) {
-                    thread = known.get(Zipf.rank(known.size(), random));
-                }
-                return ok(http.get(base.resolve("/api/threads/" + thread), "dashboard"));
-            }));
+            Future<Outcome> lists = loops.submit(() -> OpenLoop.run(MIXED_QUERY_RATE / 2, duration, list));
+            Future<Outcome> details = loops.submit(() -> OpenLoop.run(MIXED_QUERY_RATE / 2, duration, detail));
             Future<?> sampling = loops.submit(() -> memory.sampleUntil(System.nanoTime() + duration.toNanos()));
             Outcome w = writes.get();
             Outcome l = lists.get();
@@ -588,12 +598,33 @@ public final class Benchmark {
                 report.add(Figure.plain("7 queries", "failed thread details", d.errors(), "requests"));
                 report.add(Figure.plain("7 queries", "failed commands meanwhile", w.errors(), "commands"));
             }
+            if (options.runs("memory")) {
+                memory.report(report);
+            }
         } finally {
             loops.shutdownNow();
         }
-        if (options.runs("memory")) {
-            memory.report(report);
-        }
+    }
+
+    /** The reads of step 7 without commands: their latency, and their CPU in the query side and PostgreSQL. */
+    private void measureReadsAlone(ExecutorService loops, Supplier<CompletableFuture<Boolean>> list,
+                                   Supplier<CompletableFuture<Boolean>> detail, Duration duration) throws Exception {
+        measured("7 queries", "500 reads/s alone");
+        Map<String, Double> before = cpu.read();
+        long start = System.nanoTime();
+        Future<Outcome> lists = loops.submit(() -> OpenLoop.run(MIXED_QUERY_RATE / 2, duration, list));
+        Future<Outcome> details = loops.submit(() -> OpenLoop.run(MIXED_QUERY_RATE / 2, duration, detail));
+        Outcome l = lists.get();
+        Outcome d = details.get();
+        Map<String, Double> used = cpuUsed("7 queries alone", before, start);
+        // Without the JIT compilers' share: the list's code is compiled during this part, which is its warm-up.
+        double cpuPerRead = (used.get("querySide") - used.get("querySideJit") + used.get("postgres"))
+                / (l.completed() + d.completed()) * 1000;
+        report.add(Figure.plain("7 queries", "thread list p99, reads alone", l.millis(99), "ms"));
+        report.add(Figure.plain("7 queries", "thread detail p99, reads alone", d.millis(99), "ms"));
+        report.add(Figure.plain("7 queries", "CPU per read alone (query side without JIT + PostgreSQL)", cpuPerRead,
+                "ms"));
+        report.add(Figure.plain("7 queries", "failed reads alone", l.errors() + d.errors(), "requests"));
     }
 
     private static CompletableFuture<Boolean> ok(CompletableFuture<KeepAliveHttp.Answer> response) {
